@@ -1,8 +1,14 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 import { createApp } from '@backstage/frontend-defaults';
-import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
+import { signInModule } from './modules/signIn';
 
+// Plugins come from package.json (`app.packages: all`); these modules hold
+// the Launchpad-specific extensions.
 export default createApp({
-  features: [catalogPlugin, navModule, homeModule],
+  features: [navModule, homeModule, signInModule],
 });

@@ -1,45 +1,32 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 import { createFrontendModule } from '@backstage/frontend-plugin-api';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { MarkdownContent } from '@backstage/core-components';
 
 const content = `
-## Welcome to Backstage! 👋
+## Launchpad에 오신 것을 환영합니다 · Welcome to Launchpad
 
-Backstage is your developer portal — a single place to manage all your
-software, services, and documentation.
+EKS와 Argo CD로 서비스를 운영하는 팀을 위한 개발자 포털입니다.
+The developer portal for teams that run services on Amazon EKS with Argo CD.
 
-### Quick Start
+### 처음이라면 이것부터 · Try this first
 
-- **Explore the catalog** — Browse all your organization's software in
-  the [Software Catalog](/catalog)
-- **Create something new** — Use a [Software Template](/create) to
-  scaffold a new project in minutes
-- **Read the docs** — Find technical documentation for any service
-  right from its catalog page
-
-### Helpful Links
-
-- [Backstage Documentation](https://backstage.io/docs)
-- [Customizing Your Homepage](https://backstage.io/docs/getting-started/homepage)
-- [Adding Plugins](https://backstage.io/docs/plugins)
-- [Contributing](https://github.com/backstage/backstage/blob/master/CONTRIBUTING.md)
-
-### How to Edit This Card
-
-This widget is defined in \`packages/app/src/modules/home/homeModule.tsx\`.
-You can update the markdown content there to welcome your team with
-your own links and getting started tips.
-
-To remove this card entirely, delete the getting started widget and
-remove it from the home module's extensions array in this file.
+1. **[소프트웨어 카탈로그 · Catalog](/catalog)**: 팀의 서비스, API, 리소스와 소유자를 찾아보세요.
+2. **[새 서비스 만들기 · Create](/create)**: *FastAPI service* 템플릿으로 저장소, CI, Kubernetes 매니페스트와
+   Argo CD 애플리케이션을 한 번에 만드세요.
+3. **[문서 · Docs](/docs)**: 포털 자체의 한국어 가이드(*Launchpad developer portal*)와 서비스 문서를 읽어보세요.
+4. 서비스 페이지의 **Kubernetes** 탭과 **Argo CD** 카드에서 배포 상태를 확인하세요.
 `;
 
 const gettingStartedWidget = HomePageWidgetBlueprint.make({
   name: 'getting-started',
   params: {
     name: 'GettingStarted',
-    title: 'Getting Started',
-    description: 'Tips and links to help you get started with Backstage',
+    title: '시작하기 · Getting started',
+    description: 'What to try first in Launchpad',
     components: async () => ({
       Content: () => <MarkdownContent content={content} />,
     }),

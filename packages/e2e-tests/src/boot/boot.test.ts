@@ -1,0 +1,119 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { BackendProcess, startBackend } from '../support/backend';
+import { startPostgres, TestPostgres } from '../support/postgres';
+
+// Boots the real backend process (the same entry point `yarn start` runs) on
+// SQLite and on PostgreSQL, and checks what an operator relies on.
+jest.setTimeout(180_000);
+
+const token = randomBytes(24).toString('hex');
+
+async function catalogNames(backend: BackendProcess, auth?: string) {
+  const res = await fetch(`${backend.baseUrl}/api/catalog/entities`, {
+    headers: auth ? { authorization: `Bearer ${auth}` } : {},
+  });
+  return {
+    status: res.status,
+    names: res.ok
+      ? ((await res.json()) as Array<{ kind: string; metadata: { name: string } }>).map(
+          e => `${e.kind}:${e.metadata.name}`,
+        )
+      : [],
+  };
+}
+
+async function waitForCatalog(backend: BackendProcess, expected: string[]) {
+  const deadline = Date.now() + 60_000;
+  let names: string[] = [];
+  while (Date.now() < deadline) {
+    names = (await catalogNames(backend, token)).names;
+    if (expected.every(e => names.includes(e))) return names;
+    await new Promise(r => setTimeout(r, 500));
+  }
+  throw new Error(`Catalog never held ${expected.join(', ')}; had ${names.join(', ')}`);
+}
+
+const expectedEntities = [
+  'Component:launchpad-portal',
+  'Domain:engineering-productivity',
+  'System:developer-platform',
+  'Group:platform',
+  'User:guest',
+  'API:payment-api',
+  'Resource:payments-db',
+];
+
+describe.each([
+  ['SQLite', false],
+  ['PostgreSQL', true],
+])('backend on %s', (_name, usePostgres) => {
+  let pg: TestPostgres | undefined;
+  let backend: BackendProcess;
+  let dataDir: string;
+  let readyAfterMs = Infinity;
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-boot-'));
+    const env: Record<string, string> = {
+      PORTAL_API_TOKEN: token,
+      APP_CONFIG_techdocs_publisher_local_publishDirectory: path.join(dataDir, 'techdocs'),
+    };
+    if (usePostgres) {
+      pg = await startPostgres();
+      env.APP_CONFIG_backend_database = JSON.stringify({
+        client: 'pg',
+        connection: {
+          host: pg.host,
+          port: pg.port,
+          user: pg.user,
+          password: pg.password,
+        },
+        prefix: `boot_${randomBytes(4).toString('hex')}_`,
+      });
+    } else {
+      env.APP_CONFIG_backend_database_connection_directory = path.join(dataDir, 'sqlite');
+    }
+    const t0 = Date.now();
+    backend = await startBackend({ env, readyTimeoutMs: 90_000 });
+    readyAfterMs = Date.now() - t0;
+  });
+
+  afterAll(async () => {
+    await backend?.stop('SIGKILL');
+    await pg?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('becomes ready within 60 seconds', () => {
+    expect(readyAfterMs).toBeLessThan(60_000);
+  });
+
+  it('refuses unauthenticated and wrongly authenticated catalog reads', async () => {
+    expect((await catalogNames(backend)).status).toBe(401);
+    expect((await catalogNames(backend, `${token}x`)).status).toBe(401);
+  });
+
+  it('serves the portal and the example entities to PORTAL_API_TOKEN', async () => {
+    const names = await waitForCatalog(backend, expectedEntities);
+    expect(names).toEqual(expect.arrayContaining(expectedEntities));
+  });
+
+  it('logged no error-level line', () => {
+    expect(backend.errorLines()).toEqual([]);
+  });
+
+  it('exits with code 0 within 10 seconds of SIGTERM', async () => {
+    const t0 = Date.now();
+    const result = await backend.stop('SIGTERM', 15_000);
+    expect(result).toEqual({ code: 0, signal: null });
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(backend.errorLines()).toEqual([]);
+  });
+});
