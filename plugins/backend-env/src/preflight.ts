@@ -46,8 +46,12 @@ function collect(node: Node | null, at: string, file: string, out: Reference[]) 
 export function configFilesFromArgv(argv: string[], cwd: string): string[] {
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = arg === '--config' ? argv[++i] : arg.startsWith('--config=') ? arg.slice(9) : undefined;
+    let value: string | undefined;
+    if (argv[i] === '--config') {
+      value = argv[++i];
+    } else if (argv[i].startsWith('--config=')) {
+      value = argv[i].slice('--config='.length);
+    }
     if (value && !/^https?:/.test(value)) {
       files.push(path.resolve(cwd, value));
     }

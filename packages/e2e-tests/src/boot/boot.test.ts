@@ -31,13 +31,16 @@ async function catalogNames(backend: BackendProcess, auth?: string) {
 
 async function waitForCatalog(backend: BackendProcess, expected: string[]) {
   const deadline = Date.now() + 60_000;
-  let names: string[] = [];
-  while (Date.now() < deadline) {
-    names = (await catalogNames(backend, token)).names;
+  for (;;) {
+    const { names } = await catalogNames(backend, token);
     if (expected.every(e => names.includes(e))) return names;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `Catalog never held ${expected.join(', ')}; had ${names.join(', ')}`,
+      );
+    }
     await new Promise(r => setTimeout(r, 500));
   }
-  throw new Error(`Catalog never held ${expected.join(', ')}; had ${names.join(', ')}`);
 }
 
 const expectedEntities = [
@@ -115,5 +118,40 @@ describe.each([
     expect(result).toEqual({ code: 0, signal: null });
     expect(Date.now() - t0).toBeLessThan(10_000);
     expect(backend.errorLines()).toEqual([]);
+  });
+});
+
+describe('production configuration errors', () => {
+  const base = {
+    APP_BASE_URL: 'https://portal.example.com',
+    POSTGRES_HOST: '127.0.0.1',
+    POSTGRES_USER: 'portal',
+    POSTGRES_PASSWORD: 'secret-password',
+    AUTH_GITHUB_CLIENT_ID: 'id',
+    AUTH_GITHUB_CLIENT_SECRET: 'secret',
+    TECHDOCS_S3_BUCKET: 'docs',
+    AWS_REGION: 'ap-northeast-2',
+  };
+  const args = [
+    '--config',
+    '../../app-config.yaml',
+    '--config',
+    '../../app-config.production.yaml',
+  ];
+
+  it.each([
+    ['a missing POSTGRES_HOST', { POSTGRES_HOST: undefined }, /POSTGRES_HOST is not set/],
+    ['a malformed APP_BASE_URL', { APP_BASE_URL: 'portal.example.com' }, /APP_BASE_URL must make app\.baseUrl an http\(s\) URL/],
+  ])('stops on %s with one line naming the variable', async (_what, override, message) => {
+    const backend = await startBackend({
+      args,
+      env: { ...base, ...override, NODE_ENV: 'production' },
+      waitForReady: false,
+    });
+    const result = await backend.exited;
+    expect(result.code).toBe(78);
+    expect(backend.logs()).toHaveLength(1);
+    expect(backend.logs()[0]).toMatch(message);
+    expect(backend.logs()[0]).not.toContain('secret-password');
   });
 });

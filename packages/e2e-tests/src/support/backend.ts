@@ -3,11 +3,24 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 import { ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
-/** The repository root, found from this file's location. */
-export const repoRoot = path.resolve(__dirname, '../../../..');
+/** The repository root: the nearest folder up from here with `workspaces`. */
+export const repoRoot = findRepoRoot(process.cwd());
+
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const pkg = path.join(dir, 'package.json');
+    if (fs.existsSync(pkg) && JSON.parse(fs.readFileSync(pkg, 'utf8')).workspaces) {
+      return dir;
+    }
+    if (path.dirname(dir) === dir) {
+      throw new Error(`No workspace root above ${from}`);
+    }
+  }
+}
 
 export interface StartBackendOptions {
   /**
@@ -62,6 +75,7 @@ export async function freePort(): Promise<number> {
 
 // Matches both the JSON log format (production) and the colored text format
 // (development): `... error plugin=...` after stripping ANSI codes.
+// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 export function isErrorLine(line: string): boolean {
   const plain = line.replace(ANSI, '');

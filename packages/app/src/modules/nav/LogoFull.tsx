@@ -7,6 +7,7 @@ import { LogoIcon } from './LogoIcon';
 
 const useStyles = makeStyles({
   root: { display: 'flex', alignItems: 'center', gap: 8, color: '#ffffff' },
+  icon: { flexShrink: 0, display: 'flex' },
   name: { fontSize: 22, fontWeight: 700, letterSpacing: 0.3 },
 });
 
@@ -14,7 +15,9 @@ export const LogoFull = () => {
   const classes = useStyles();
   return (
     <span className={classes.root}>
-      <LogoIcon />
+      <span className={classes.icon}>
+        <LogoIcon />
+      </span>
       <span className={classes.name}>Launchpad</span>
     </span>
   );

@@ -17,8 +17,8 @@ const useSidebarLogoStyles = makeStyles({
     marginBottom: -14,
   },
   link: {
-    width: sidebarConfig.drawerWidthClosed,
-    marginLeft: 24,
+    marginLeft: 22,
+    whiteSpace: 'nowrap',
   },
 });
 

@@ -1,0 +1,114 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+import path from 'node:path';
+import { ConfigReader } from '@backstage/config';
+import { loadConfig, loadConfigSchema } from '@backstage/config-loader';
+import { repoRoot } from '../support/backend';
+
+// The configuration files as the backend loads them, checked for what each
+// environment promises: guest only in development, no dangerous switches,
+// and no secret in what the frontend receives.
+
+const secrets = {
+  POSTGRES_PASSWORD: 'canary-postgres-password-5c1e',
+  AUTH_GITHUB_CLIENT_SECRET: 'canary-github-client-secret-77a0',
+  GITHUB_TOKEN: 'canary-github-token-9d2b',
+  PORTAL_API_TOKEN: 'canary-portal-api-token-e41f',
+};
+const productionEnv: Record<string, string> = {
+  APP_BASE_URL: 'https://portal.example.com',
+  POSTGRES_HOST: 'db.example.internal',
+  POSTGRES_USER: 'portal',
+  AUTH_GITHUB_CLIENT_ID: 'client-id',
+  TECHDOCS_S3_BUCKET: 'docs-bucket',
+  AWS_REGION: 'ap-northeast-2',
+  ...secrets,
+};
+
+async function load(files: string[], env: Record<string, string>) {
+  const { appConfigs } = await loadConfig({
+    configRoot: repoRoot,
+    configTargets: files.map(f => ({ path: path.join(repoRoot, f) })),
+    experimentalEnvFunc: async name => env[name],
+  });
+  return { appConfigs, config: ConfigReader.fromConfigs(appConfigs) };
+}
+
+function dangerousKeys(value: unknown, at = ''): string[] {
+  if (Array.isArray(value)) {
+    return value.flatMap((v, i) => dangerousKeys(v, `${at}[${i}]`));
+  }
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => [
+      ...(/^dangerously/i.test(k) && v !== null && v !== false ? [`${at}.${k}`] : []),
+      ...dangerousKeys(v, `${at}.${k}`),
+    ]);
+  }
+  return [];
+}
+
+describe('development config (app-config.yaml)', () => {
+  it('offers guest sign-in, and the sign-in page lists only configured providers', async () => {
+    const { config } = await load(['app-config.yaml'], {});
+    expect(config.has('auth.providers.guest')).toBe(true);
+    for (const id of config.getStringArray('launchpad.signIn.providers')) {
+      expect(config.has(`auth.providers.${id}`)).toBe(true);
+    }
+    expect(config.getString('backend.database.client')).toBe('better-sqlite3');
+  });
+});
+
+describe('production config (app-config.yaml + app-config.production.yaml)', () => {
+  const files = ['app-config.yaml', 'app-config.production.yaml'];
+
+  it('has no guest provider and signs in with GitHub only', async () => {
+    const { config } = await load(files, productionEnv);
+    expect(config.has('auth.providers.guest')).toBe(false);
+    expect(config.getStringArray('launchpad.signIn.providers')).toEqual(['github']);
+    expect(config.has('auth.providers.github.production.clientId')).toBe(true);
+    for (const id of config.getStringArray('launchpad.signIn.providers')) {
+      expect(config.has(`auth.providers.${id}`)).toBe(true);
+    }
+  });
+
+  it('uses PostgreSQL and the external TechDocs builder with S3', async () => {
+    const { config } = await load(files, productionEnv);
+    expect(config.getString('backend.database.client')).toBe('pg');
+    expect(config.getString('techdocs.builder')).toBe('external');
+    expect(config.getString('techdocs.publisher.type')).toBe('awsS3');
+    expect(config.getString('backend.cors.origin')).toBe('https://portal.example.com');
+  });
+
+  it('sets no dangerously* switch anywhere', async () => {
+    const { appConfigs } = await load(files, productionEnv);
+    expect(appConfigs.flatMap(c => dangerousKeys(c.data))).toEqual([]);
+    const dev = await load(['app-config.yaml'], {});
+    expect(dev.appConfigs.flatMap(c => dangerousKeys(c.data))).toEqual([]);
+  });
+
+  it('gives every external access entry its own subject', async () => {
+    const { config } = await load(files, productionEnv);
+    const subjects = config
+      .getConfigArray('backend.auth.externalAccess')
+      .map(e => e.getString('options.subject'));
+    expect(subjects).toContain('portal-api');
+    expect(new Set(subjects).size).toBe(subjects.length);
+  });
+
+  it('sends no secret to the frontend', async () => {
+    const { appConfigs } = await load(files, productionEnv);
+    const schema = await loadConfigSchema({
+      dependencies: ['app', 'backend'],
+      packagePaths: [path.join(repoRoot, 'package.json')],
+    });
+    const frontend = schema.process(appConfigs, { visibility: ['frontend'] });
+    const text = JSON.stringify(frontend);
+    for (const [name, value] of Object.entries(secrets)) {
+      expect({ name, leaked: text.includes(value) }).toEqual({ name, leaked: false });
+    }
+    // ...while the frontend does get what it needs.
+    expect(text).toContain('https://portal.example.com');
+  });
+});

@@ -1,0 +1,94 @@
+#!/usr/bin/env node
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+// The whole test suite, as `yarn test:all` runs it: type check, lint, the
+// production build of every package, then every package's jest tests (unit,
+// integration against real processes and PostgreSQL, browser tests). Prints a
+// summary and a final `N passed, N failed` line; exits non-zero on any failure.
+//
+//   yarn test:all              everything
+//   yarn test:all --skip build (or tsc, lint): skip a step you just ran
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const skip = new Set(
+  process.argv.flatMap((a, i, all) => (all[i - 1] === '--skip' ? a.split(',') : [])),
+);
+const jestReport = path.join(os.tmpdir(), `launchpad-jest-${process.pid}.json`);
+
+const steps = [
+  { id: 'tsc', title: 'Type check (tsc)', cmd: ['yarn', 'tsc'] },
+  { id: 'lint', title: 'Lint (backstage-cli repo lint)', cmd: ['yarn', 'backstage-cli', 'repo', 'lint'] },
+  {
+    id: 'build',
+    title: 'Production build of every package (backstage-cli repo build --all)',
+    cmd: ['yarn', 'backstage-cli', 'repo', 'build', '--all'],
+  },
+  {
+    id: 'test',
+    title: 'Jest: unit, integration, end-to-end and browser tests',
+    cmd: [
+      'yarn', 'backstage-cli', 'repo', 'test',
+      '--watchAll=false', '--ci', '--runInBand', '--json', `--outputFile=${jestReport}`,
+    ],
+  },
+];
+
+function run(cmd) {
+  return new Promise(resolve => {
+    const child = spawn(cmd[0], cmd.slice(1), {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, CI: 'true', FORCE_COLOR: '0' },
+    });
+    child.on('exit', code => resolve(code ?? 1));
+  });
+}
+
+const results = [];
+let passed = 0;
+let failed = 0;
+for (const step of steps) {
+  if (skip.has(step.id)) {
+    results.push({ ...step, status: 'skipped' });
+    continue;
+  }
+  console.log(`\n=== ${step.title}\n`);
+  const t0 = Date.now();
+  const code = await run(step.cmd);
+  const seconds = Math.round((Date.now() - t0) / 1000);
+  const entry = { ...step, status: code === 0 ? 'passed' : 'failed', seconds };
+  if (step.id === 'test' && fs.existsSync(jestReport)) {
+    const report = JSON.parse(fs.readFileSync(jestReport, 'utf8'));
+    entry.detail = `${report.numPassedTests} tests passed, ${report.numFailedTests} failed, ${report.numPendingTests} skipped in ${report.numTotalTestSuites} suites`;
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+    // A suite that failed to run has no failing test but must still count.
+    failed += report.testResults.filter(
+      r => r.status === 'failed' && r.assertionResults.every(a => a.status !== 'failed'),
+    ).length;
+    if (report.numTotalTests === 0) failed += 1;
+    fs.rmSync(jestReport, { force: true });
+  } else if (code === 0) {
+    passed += 1;
+  } else {
+    failed += 1;
+  }
+  if (step.id === 'test' && code !== 0 && failed === 0) failed += 1;
+  results.push(entry);
+}
+
+console.log('\n=== Summary\n');
+for (const r of results) {
+  const time = r.seconds !== undefined ? ` (${r.seconds}s)` : '';
+  console.log(`${r.status.padEnd(8)} ${r.title}${time}${r.detail ? `: ${r.detail}` : ''}`);
+}
+console.log(`\ntest-all: ${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && results.every(r => r.status !== 'failed') ? 0 : 1);
