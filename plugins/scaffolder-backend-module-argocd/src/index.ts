@@ -1,0 +1,17 @@
+/**
+ * Scaffolder actions for Argo CD: `argocd:app:create` and `argocd:app:wait`.
+ *
+ * @packageDocumentation
+ */
+
+export { scaffolderModuleArgoCd as default } from './module';
+export { createArgoCdCreateApplicationAction } from './actions/createApplication';
+export { createArgoCdWaitForApplicationAction } from './actions/waitForApplication';
+export { ArgoCdClient } from './client/ArgoCdClient';
+export type {
+  ArgoCdClientOptions,
+  ArgoCdRetryOptions,
+} from './client/ArgoCdClient';
+export type * from './client/types';
+export { readArgoCdConfig } from './config';
+export type { ArgoCdInstanceConfig, ArgoCdModuleConfig } from './config';

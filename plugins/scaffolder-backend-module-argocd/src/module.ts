@@ -1,0 +1,43 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createArgoCdCreateApplicationAction } from './actions/createApplication';
+import { createArgoCdWaitForApplicationAction } from './actions/waitForApplication';
+
+/**
+ * Adds the `argocd:app:create` and `argocd:app:wait` actions to the scaffolder.
+ */
+export const scaffolderModuleArgoCd = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'argocd',
+  register({ registerInit }) {
+    registerInit({
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+      },
+      async init({ scaffolder, config, logger }) {
+        scaffolder.addActions(
+          createArgoCdCreateApplicationAction({ config }),
+          createArgoCdWaitForApplicationAction({ config }),
+        );
+        const instances =
+          config.getOptionalConfigArray('argocd.instances') ?? [];
+        if (instances.length === 0) {
+          logger.warn(
+            'No Argo CD instance configured (argocd.instances); argocd:app:create and argocd:app:wait will fail until one is added.',
+          );
+        } else {
+          logger.info(
+            `Argo CD actions registered for instances: ${instances
+              .map(i => i.getString('name'))
+              .join(', ')}`,
+          );
+        }
+      },
+    });
+  },
+});

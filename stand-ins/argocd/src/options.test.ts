@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { optionsFromEnv } from './options';
+import { findRepoRoot } from './standIn';
+
+describe('optionsFromEnv', () => {
+  it('uses the documented defaults', () => {
+    const options = optionsFromEnv({});
+    expect(options).toMatchObject({
+      port: 8088,
+      token: 'sandbox-argocd-token',
+      syncDelayMs: 2000,
+      projects: [],
+      clusters: [
+        { name: 'in-cluster', server: 'https://kubernetes.default.svc' },
+      ],
+    });
+    expect(options.dataDir).toBe(
+      path.join(findRepoRoot(), '.sandbox', 'argocd'),
+    );
+    expect(findRepoRoot()).toBe(path.resolve(__dirname, '..', '..', '..'));
+  });
+
+  it('reads every variable', () => {
+    expect(
+      optionsFromEnv({
+        ARGOCD_STANDIN_PORT: '9099',
+        ARGOCD_STANDIN_TOKEN: 't',
+        ARGOCD_STANDIN_DATA: '/tmp/x',
+        ARGOCD_STANDIN_SYNC_DELAY_MS: '10',
+        ARGOCD_STANDIN_PROJECTS: 'team-a, team-b',
+        ARGOCD_STANDIN_CLUSTERS:
+          'eks-dev=https://127.0.0.1:6443,in-cluster=https://kubernetes.default.svc',
+      }),
+    ).toEqual({
+      port: 9099,
+      token: 't',
+      dataDir: '/tmp/x',
+      syncDelayMs: 10,
+      projects: ['team-a', 'team-b'],
+      clusters: [
+        { name: 'eks-dev', server: 'https://127.0.0.1:6443' },
+        { name: 'in-cluster', server: 'https://kubernetes.default.svc' },
+      ],
+    });
+  });
+
+  it('rejects malformed values with a clear message', () => {
+    expect(() => optionsFromEnv({ ARGOCD_STANDIN_PORT: 'abc' })).toThrow(
+      'ARGOCD_STANDIN_PORT must be a non-negative integer',
+    );
+    expect(() => optionsFromEnv({ ARGOCD_STANDIN_CLUSTERS: 'eks' })).toThrow(
+      'must look like name=https://server-url',
+    );
+  });
+});

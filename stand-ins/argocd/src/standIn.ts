@@ -1,0 +1,674 @@
+/*
+ * A local stand-in for the parts of the Argo CD 3.6 REST API the portal uses.
+ *
+ * It speaks the documented protocol (paths, bearer-token auth, grpc-gateway
+ * style error bodies, Application objects in Argo CD's shape) and keeps
+ * Applications in JSON files so a restart keeps them. It does not deploy
+ * anything itself: a configurable time after an automated Application is
+ * created or changed it reports the sync as finished, after asking the
+ * optional `onSync` hook (which a Kubernetes stand-in can use to apply the
+ * manifests).
+ */
+
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { ArgoCdContract } from './contract';
+import { ApplicationStore, StoredApplication } from './store';
+
+/** Label that makes the stand-in report an Application as Degraded after its sync. */
+export const DEGRADED_OUTCOME_LABEL = 'standin.launchpad.dev/outcome';
+
+/** Result of the `onSync` hook. */
+export interface SyncHookResult {
+  /** The revision that was deployed; defaults to a hash of repo URL and target revision. */
+  revision?: string;
+  /** When set, the sync fails with this message and the Application becomes Degraded. */
+  error?: string;
+}
+
+/** A cluster the stand-in knows about (Argo CD's cluster secrets). */
+export interface StandInCluster {
+  name: string;
+  server: string;
+}
+
+export interface ArgoCdStandInOptions {
+  /** TCP port; 0 picks a free one. Default 8088. */
+  port?: number;
+  /** Interface to listen on. Default 127.0.0.1. */
+  host?: string;
+  /** The API token clients must send as `Authorization: Bearer <token>`. */
+  token?: string;
+  /** Directory where Applications are persisted. Default `<repo root>/.sandbox/argocd`. */
+  dataDir?: string;
+  /** Time between creating/changing an automated Application and its sync finishing. Default 2000. */
+  syncDelayMs?: number;
+  /** Projects besides the always-present `default`. */
+  projects?: string[];
+  /** Known destination clusters. Default: `in-cluster` (https://kubernetes.default.svc). */
+  clusters?: StandInCluster[];
+  /** Called when a sync runs; see {@link SyncHookResult}. */
+  onSync?: (app: StoredApplication) => Promise<SyncHookResult>;
+  /** Receives one line per request (never headers or bodies). */
+  log?: (line: string) => void;
+}
+
+export interface ArgoCdStandIn {
+  /** Base URL, e.g. `http://127.0.0.1:8088`. */
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_PORT = 8088;
+export const DEFAULT_TOKEN = 'sandbox-argocd-token';
+export const DEFAULT_SYNC_DELAY_MS = 2000;
+export const DEFAULT_CLUSTERS: StandInCluster[] = [
+  { name: 'in-cluster', server: 'https://kubernetes.default.svc' },
+];
+
+const ARGOCD_NAMESPACE = 'argocd';
+const MAX_BODY_BYTES = 1024 * 1024;
+const DNS1123_SUBDOMAIN =
+  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** gRPC status codes as Argo CD's grpc-gateway reports them, with their HTTP status. */
+const GRPC = {
+  InvalidArgument: { code: 3, http: 400 },
+  NotFound: { code: 5, http: 404 },
+  PermissionDenied: { code: 7, http: 403 },
+  Unauthenticated: { code: 16, http: 401 },
+  Internal: { code: 13, http: 500 },
+  Unimplemented: { code: 12, http: 501 },
+} as const;
+
+class ApiError extends Error {
+  constructor(readonly status: keyof typeof GRPC, message: string) {
+    super(message);
+  }
+}
+
+/** Directory of this package (works from source and from a build). */
+export const packageDir = path.dirname(
+  require.resolve('@internal/argocd-stand-in/package.json'),
+);
+
+/** Walks up from this package to the monorepo root (the package.json with workspaces). */
+export function findRepoRoot(start: string = packageDir): string {
+  let dir = start;
+  for (;;) {
+    const pkg = path.join(dir, 'package.json');
+    if (fs.existsSync(pkg)) {
+      const json = JSON.parse(fs.readFileSync(pkg, 'utf8'));
+      if (json.workspaces) return dir;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+}
+
+function now(): string {
+  // Kubernetes timestamps: RFC 3339, second precision.
+  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b));
+    return `{${entries
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function sameDesiredState(a: StoredApplication, b: StoredApplication) {
+  return (
+    canonical(a.spec) === canonical(b.spec) &&
+    canonical(a.metadata.labels ?? {}) === canonical(b.metadata.labels ?? {}) &&
+    canonical(a.metadata.annotations ?? {}) ===
+      canonical(b.metadata.annotations ?? {})
+  );
+}
+
+function projectResource(name: string) {
+  return {
+    metadata: {
+      name,
+      namespace: ARGOCD_NAMESPACE,
+      uid: createHash('sha1').update(`project/${name}`).digest('hex'),
+      resourceVersion: '1',
+      creationTimestamp: '2026-01-01T00:00:00Z',
+    },
+    spec: {
+      description:
+        name === 'default'
+          ? 'Default project (stand-in)'
+          : `${name} (stand-in)`,
+      sourceRepos: ['*'],
+      destinations: [{ server: '*', name: '*', namespace: '*' }],
+      clusterResourceWhitelist: [{ group: '*', kind: '*' }],
+    },
+    status: {},
+  };
+}
+
+/** Starts the stand-in; resolves once it listens. */
+export async function createArgoCdStandIn(
+  options: ArgoCdStandInOptions = {},
+): Promise<ArgoCdStandIn> {
+  const token = options.token ?? DEFAULT_TOKEN;
+  const syncDelayMs = options.syncDelayMs ?? DEFAULT_SYNC_DELAY_MS;
+  const dataDir =
+    options.dataDir ?? path.join(findRepoRoot(), '.sandbox', 'argocd');
+  const projects = new Set(['default', ...(options.projects ?? [])]);
+  const clusters = options.clusters ?? DEFAULT_CLUSTERS;
+  const log = options.log ?? (() => {});
+  const contract = ArgoCdContract.load();
+  const store = new ApplicationStore(dataDir);
+  const timers = new Map<string, NodeJS.Timeout>();
+  let stopped = false;
+
+  const save = (app: StoredApplication) => {
+    const previous = store.get(app.metadata.name);
+    const version = Number(previous?.metadata.resourceVersion ?? '0') + 1;
+    app.metadata.resourceVersion = String(version);
+    store.put(app);
+  };
+
+  const startOperation = (app: StoredApplication, automated: boolean) => {
+    const revision = app.spec.source?.targetRevision || 'HEAD';
+    app.status = {
+      ...app.status,
+      sync: {
+        status: 'OutOfSync',
+        comparedTo: {
+          source: app.spec.source,
+          destination: app.spec.destination,
+        },
+      },
+      health: { status: 'Progressing', lastTransitionTime: now() },
+      operationState: {
+        operation: {
+          sync: {
+            revision,
+            prune: app.spec.syncPolicy?.automated?.prune ?? false,
+            syncOptions: app.spec.syncPolicy?.syncOptions,
+          },
+          initiatedBy: automated
+            ? { automated: true }
+            : { username: 'stand-in' },
+        },
+        phase: 'Running',
+        message: 'one or more tasks are running',
+        startedAt: now(),
+      },
+      conditions: [],
+      reconciledAt: now(),
+    };
+  };
+
+  const finishSync = async (name: string) => {
+    const before = store.get(name);
+    if (!before || stopped) return;
+    let result: SyncHookResult = {};
+    if (options.onSync) {
+      try {
+        result = (await options.onSync(before)) ?? {};
+      } catch (error) {
+        result = {
+          error: error instanceof Error ? error.message : String(error),
+        };
+      }
+    }
+    const app = store.get(name);
+    // The Application was deleted, changed or the stand-in stopped meanwhile.
+    if (
+      !app ||
+      stopped ||
+      app.metadata.resourceVersion !== before.metadata.resourceVersion
+    ) {
+      return;
+    }
+    const finishedAt = now();
+    const revision =
+      result.revision ??
+      createHash('sha1')
+        .update(
+          `${app.spec.source?.repoURL}@${
+            app.spec.source?.targetRevision ?? 'HEAD'
+          }`,
+        )
+        .digest('hex');
+    const operationState = app.status!.operationState!;
+    if (result.error) {
+      app.status = {
+        ...app.status,
+        sync: { ...app.status!.sync!, status: 'OutOfSync' },
+        health: {
+          status: 'Degraded',
+          message: result.error,
+          lastTransitionTime: finishedAt,
+        },
+        operationState: {
+          ...operationState,
+          phase: 'Failed',
+          message: result.error,
+          finishedAt,
+          syncResult: { revision, source: app.spec.source },
+        },
+        conditions: [
+          {
+            type: 'SyncError',
+            message: result.error,
+            lastTransitionTime: finishedAt,
+          },
+        ],
+        reconciledAt: finishedAt,
+      };
+    } else {
+      const degraded =
+        app.metadata.labels?.[DEGRADED_OUTCOME_LABEL] === 'degraded';
+      app.status = {
+        ...app.status,
+        sync: { ...app.status!.sync!, status: 'Synced', revision },
+        health: degraded
+          ? {
+              status: 'Degraded',
+              message: `Deployment "${name}" exceeded its progress deadline`,
+              lastTransitionTime: finishedAt,
+            }
+          : { status: 'Healthy', lastTransitionTime: finishedAt },
+        operationState: {
+          ...operationState,
+          phase: 'Succeeded',
+          message: 'successfully synced (all tasks run)',
+          finishedAt,
+          syncResult: { revision, source: app.spec.source },
+        },
+        reconciledAt: finishedAt,
+      };
+    }
+    save(app);
+    log(
+      `application ${name}: ${app.status!.sync!.status}/${
+        app.status!.health!.status
+      }`,
+    );
+  };
+
+  const scheduleSync = (name: string) => {
+    clearTimeout(timers.get(name));
+    const timer = setTimeout(() => {
+      timers.delete(name);
+      finishSync(name).catch(error =>
+        log(`sync of ${name} crashed: ${String(error)}`),
+      );
+    }, syncDelayMs);
+    timers.set(name, timer);
+  };
+
+  const isAutomated = (app: StoredApplication) =>
+    Boolean(app.spec.syncPolicy?.automated) &&
+    app.spec.syncPolicy?.automated?.enabled !== false;
+
+  const notFound = (name: string) =>
+    new ApiError('NotFound', `applications.argoproj.io "${name}" not found`);
+
+  const validateBody = (body: unknown): StoredApplication => {
+    const result = contract.validateApplication(body, 'request');
+    const name =
+      (body as StoredApplication | undefined)?.metadata?.name ?? '<unnamed>';
+    if (!result.valid) {
+      throw new ApiError(
+        'InvalidArgument',
+        `application spec for ${name} is invalid: InvalidSpecError: ${result.errors.join(
+          '; ',
+        )}`,
+      );
+    }
+    const app = body as StoredApplication;
+    if (
+      !app.metadata.name ||
+      !DNS1123_SUBDOMAIN.test(app.metadata.name) ||
+      app.metadata.name.length > 253
+    ) {
+      throw new ApiError(
+        'InvalidArgument',
+        `Application.argoproj.io "${name}" is invalid: metadata.name: Invalid value: "${name}": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character`,
+      );
+    }
+    if (app.metadata.namespace && app.metadata.namespace !== ARGOCD_NAMESPACE) {
+      throw new ApiError(
+        'PermissionDenied',
+        `namespace '${app.metadata.namespace}' is not permitted`,
+      );
+    }
+    return app;
+  };
+
+  const checkReferences = (app: StoredApplication, validate: boolean) => {
+    if (!projects.has(app.spec.project)) {
+      throw new ApiError(
+        'InvalidArgument',
+        `application references project ${app.spec.project} which does not exist`,
+      );
+    }
+    if (!validate) return;
+    const { server, name } = app.spec.destination;
+    const prefix = `application destination spec for ${app.metadata.name} is invalid`;
+    if (server && name) {
+      throw new ApiError(
+        'InvalidArgument',
+        `${prefix}: application destination can't have both name and server defined: ${name} ${server}`,
+      );
+    }
+    if (!server && !name) {
+      throw new ApiError(
+        'InvalidArgument',
+        `${prefix}: Destination server missing from app spec`,
+      );
+    }
+    if (name && !clusters.some(c => c.name === name)) {
+      throw new ApiError(
+        'InvalidArgument',
+        `${prefix}: unable to find destination server: there are no clusters with this name: ${name}`,
+      );
+    }
+    if (server && !clusters.some(c => c.server === server)) {
+      throw new ApiError(
+        'InvalidArgument',
+        `${prefix}: unable to find destination server: there are no clusters with this URL: ${server}`,
+      );
+    }
+  };
+
+  const toStored = (
+    app: StoredApplication,
+    existing?: StoredApplication,
+  ): StoredApplication => ({
+    metadata: {
+      name: app.metadata.name,
+      namespace: ARGOCD_NAMESPACE,
+      uid: existing?.metadata.uid ?? randomUUID(),
+      creationTimestamp: existing?.metadata.creationTimestamp ?? now(),
+      resourceVersion: existing?.metadata.resourceVersion,
+      ...(app.metadata.labels ? { labels: app.metadata.labels } : {}),
+      ...(app.metadata.annotations
+        ? { annotations: app.metadata.annotations }
+        : {}),
+      ...(app.metadata.finalizers
+        ? { finalizers: app.metadata.finalizers }
+        : {}),
+    },
+    spec: app.spec,
+    status: existing?.status,
+  });
+
+  const writeChanged = (app: StoredApplication) => {
+    if (isAutomated(app)) {
+      startOperation(app, true);
+      save(app);
+      scheduleSync(app.metadata.name);
+    } else {
+      clearTimeout(timers.get(app.metadata.name));
+      app.status = {
+        sync: {
+          status: 'OutOfSync',
+          comparedTo: {
+            source: app.spec.source,
+            destination: app.spec.destination,
+          },
+        },
+        health: { status: 'Missing', lastTransitionTime: now() },
+        conditions: [],
+        reconciledAt: now(),
+      };
+      save(app);
+    }
+    return store.get(app.metadata.name)!;
+  };
+
+  type Route = {
+    method: string;
+    pattern: RegExp;
+    handle: (
+      match: RegExpMatchArray,
+      query: URLSearchParams,
+      body: unknown,
+    ) => unknown;
+  };
+
+  const routes: Route[] = [
+    {
+      method: 'GET',
+      pattern: /^\/api\/v1\/applications$/,
+      handle: (_m, query) => {
+        const name = query.get('name');
+        const wanted = query.getAll('projects');
+        const items = store
+          .list()
+          .filter(a => !name || a.metadata.name === name)
+          .filter(a => wanted.length === 0 || wanted.includes(a.spec.project));
+        return { metadata: { resourceVersion: '1' }, items };
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/v1\/applications$/,
+      handle: (_m, query, body) => {
+        const app = validateBody(body);
+        const upsert = query.get('upsert') === 'true';
+        const validate = query.get('validate') !== 'false';
+        checkReferences(app, validate);
+        const existing = store.get(app.metadata.name);
+        if (existing) {
+          if (sameDesiredState(existing, app)) {
+            return existing;
+          }
+          if (!upsert) {
+            throw new ApiError(
+              'InvalidArgument',
+              'existing application spec is different, use upsert flag to force update',
+            );
+          }
+        }
+        return writeChanged(toStored(app, existing));
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/v1\/applications\/([^/]+)$/,
+      handle: m => {
+        const app = store.get(decodeURIComponent(m[1]));
+        if (!app) throw notFound(decodeURIComponent(m[1]));
+        return app;
+      },
+    },
+    {
+      method: 'PUT',
+      pattern: /^\/api\/v1\/applications\/([^/]+)$/,
+      handle: (m, query, body) => {
+        const name = decodeURIComponent(m[1]);
+        const app = validateBody(body);
+        if (app.metadata.name !== name) {
+          throw new ApiError(
+            'InvalidArgument',
+            `application name in path (${name}) does not match the body (${app.metadata.name})`,
+          );
+        }
+        const existing = store.get(name);
+        if (!existing) throw notFound(name);
+        checkReferences(app, query.get('validate') !== 'false');
+        if (sameDesiredState(existing, app)) return existing;
+        return writeChanged(toStored(app, existing));
+      },
+    },
+    {
+      method: 'DELETE',
+      pattern: /^\/api\/v1\/applications\/([^/]+)$/,
+      handle: m => {
+        const name = decodeURIComponent(m[1]);
+        clearTimeout(timers.get(name));
+        timers.delete(name);
+        if (!store.delete(name)) throw notFound(name);
+        return {};
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/api\/v1\/applications\/([^/]+)\/sync$/,
+      handle: m => {
+        const name = decodeURIComponent(m[1]);
+        const app = store.get(name);
+        if (!app) throw notFound(name);
+        startOperation(app, false);
+        save(app);
+        scheduleSync(name);
+        return store.get(name);
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/api\/v1\/projects\/([^/]+)$/,
+      handle: m => {
+        const name = decodeURIComponent(m[1]);
+        if (!projects.has(name)) {
+          throw new ApiError(
+            'NotFound',
+            `appprojects.argoproj.io "${name}" not found`,
+          );
+        }
+        return projectResource(name);
+      },
+    },
+  ];
+
+  const readBody = (req: http.IncomingMessage) =>
+    new Promise<unknown>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      req.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > MAX_BODY_BYTES) {
+          reject(new ApiError('InvalidArgument', 'request body too large'));
+          req.destroy();
+          return;
+        }
+        chunks.push(chunk);
+      });
+      req.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        if (!text) {
+          resolve(undefined);
+          return;
+        }
+        try {
+          resolve(JSON.parse(text));
+        } catch (error) {
+          reject(
+            new ApiError(
+              'InvalidArgument',
+              `error unmarshaling request body: ${(error as Error).message}`,
+            ),
+          );
+        }
+      });
+      req.on('error', reject);
+    });
+
+  const send = (res: http.ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+
+  const sendError = (res: http.ServerResponse, error: ApiError) => {
+    const { code, http: status } = GRPC[error.status];
+    send(res, status, { error: error.message, code, message: error.message });
+  };
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://stand-in');
+    const finish = (status: number) =>
+      log(`${req.method} ${url.pathname} -> ${status}`);
+    try {
+      const auth = req.headers.authorization ?? '';
+      const match = /^Bearer (.+)$/.exec(auth);
+      if (!match) {
+        throw new ApiError('Unauthenticated', 'no session information');
+      }
+      if (match[1] !== token) {
+        throw new ApiError(
+          'Unauthenticated',
+          'invalid session: token signature is invalid',
+        );
+      }
+      const candidates = routes.filter(r => r.pattern.test(url.pathname));
+      const route = candidates.find(r => r.method === req.method);
+      if (!route) {
+        throw candidates.length
+          ? new ApiError('Unimplemented', `Method Not Allowed`)
+          : new ApiError('NotFound', 'Not Found');
+      }
+      const body =
+        req.method === 'POST' || req.method === 'PUT'
+          ? await readBody(req)
+          : undefined;
+      const result = route.handle(
+        url.pathname.match(route.pattern)!,
+        url.searchParams,
+        body,
+      );
+      send(res, 200, result);
+      finish(200);
+    } catch (error) {
+      const apiError =
+        error instanceof ApiError
+          ? error
+          : new ApiError('Internal', 'internal error in the Argo CD stand-in');
+      if (!(error instanceof ApiError)) {
+        log(`internal error: ${String(error)}`);
+      }
+      sendError(res, apiError);
+      finish(GRPC[apiError.status].http);
+    }
+  });
+
+  // Resume syncs that were running when the previous process stopped.
+  for (const app of store.list()) {
+    if (app.status?.operationState?.phase === 'Running') {
+      scheduleSync(app.metadata.name);
+    }
+  }
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? DEFAULT_PORT, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    async stop() {
+      stopped = true;
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+      await new Promise<void>(resolve => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
