@@ -1,0 +1,3 @@
+"""${{ values.name }}: ${{ values.description }}"""
+
+__version__ = "0.1.0"

@@ -1,0 +1,558 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { AddressInfo } from 'node:net';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import {
+  componentEntityV1alpha1Validator,
+  DefaultNamespaceEntityPolicy,
+  EntityPolicies,
+  FieldFormatEntityPolicy,
+  NoForeignRootFieldsEntityPolicy,
+  SchemaValidEntityPolicy,
+} from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import scaffolderGithubModule from '@backstage/plugin-scaffolder-backend-module-github';
+import argocdModule from '@internal/plugin-scaffolder-backend-module-argocd';
+import { Deployment } from 'kubernetes-models/apps/v1';
+import { Ingress } from 'kubernetes-models/networking.k8s.io/v1';
+import { Service } from 'kubernetes-models/v1';
+import { parse, parseAllDocuments } from 'yaml';
+import { skeletonDir, templateFile } from './index';
+
+const run = promisify(execFile);
+
+// Real tools run here (python3, kubectl, mkdocs, action-validator); a loaded 2-core CI box is slow.
+jest.setTimeout(60_000);
+
+// Debian's interpreter carries python3-fastapi/httpx/pytest; a pyenv/venv python3 earlier on PATH would not.
+const PYTHON = process.env.FASTAPI_TEMPLATE_PYTHON ?? '/usr/bin/python3';
+
+/** The Application body argocd:app:create logged in a dry run (it sends nothing). */
+function dryRunApplication(log: Array<{ body: { message: string } }>) {
+  const line = log
+    .map(l => l.body.message)
+    .find(m => m.includes('Dry run: would create Argo CD Application'));
+  return line ? JSON.parse(line.slice(line.indexOf('{'))) : undefined;
+}
+
+const sampleValues = {
+  name: 'orders-api',
+  description: '주문 "API" 서비스: orders & payments',
+  owner: 'group:default/platform',
+  system: 'system:default/commerce',
+  pythonVersion: '3.12',
+  repoUrl: 'github.com?owner=acme&repo=orders-api',
+  visibility: 'private',
+  namespace: 'orders',
+  imageRepository:
+    '123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/orders-api',
+  replicas: 3,
+  ingressHost: 'orders.apps.example.com',
+  ingressScheme: 'internal',
+  argocdProject: 'default',
+  cluster: 'eks',
+  waitForSync: true,
+};
+
+type DryRunResponse = {
+  log: { body: { message: string; stepId?: string; status?: string } }[];
+  output: {
+    links?: { title?: string; url?: string; entityRef?: string }[];
+  };
+  directoryContents: { path: string; base64Content: string }[];
+};
+
+async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+  const entries = await fs.readdir(path.join(dir, prefix), {
+    withFileTypes: true,
+  });
+  const nested = await Promise.all(
+    entries.map(e =>
+      e.isDirectory()
+        ? listFiles(dir, path.join(prefix, e.name))
+        : [path.join(prefix, e.name)],
+    ),
+  );
+  return nested.flat();
+}
+
+async function runTool(
+  file: string,
+  args: string[],
+  cwd: string,
+): Promise<{ stdout: string; stderr: string }> {
+  try {
+    return await run(file, args, {
+      cwd,
+      env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+  } catch (e: any) {
+    throw new Error(
+      `${file} ${args.join(' ')} failed in ${cwd}: ${e.message}\n${
+        e.stdout ?? ''
+      }\n${e.stderr ?? ''}`,
+    );
+  }
+}
+
+describe('fastapi-service rendered through the scaffolder dry-run API', () => {
+  let baseUrl: string;
+  let stopBackend: () => Promise<void>;
+  let template: unknown;
+  let skeletonContents: { path: string; base64Content: string }[];
+  let workDir: string;
+
+  async function dryRun(values: Record<string, unknown>) {
+    const res = await fetch(`${baseUrl}/api/scaffolder/v2/dry-run`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: mockCredentials.user.header(),
+      },
+      body: JSON.stringify({
+        template,
+        values,
+        directoryContents: skeletonContents,
+      }),
+    });
+    return { status: res.status, body: await res.json() };
+  }
+
+  async function writeRendered(body: DryRunResponse, dir: string) {
+    for (const file of body.directoryContents) {
+      const target = path.join(dir, file.path);
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      await fs.writeFile(target, Buffer.from(file.base64Content, 'base64'));
+    }
+  }
+
+  let rendered: DryRunResponse;
+  let projectDir: string;
+  const read = (p: string) => fs.readFile(path.join(projectDir, p), 'utf8');
+
+  beforeAll(async () => {
+    template = parse(await fs.readFile(templateFile, 'utf8'));
+    const skeletonFiles = await listFiles(skeletonDir);
+    skeletonContents = await Promise.all(
+      skeletonFiles.map(async f => ({
+        path: path.posix.join('skeleton', ...f.split(path.sep)),
+        base64Content: (
+          await fs.readFile(path.join(skeletonDir, f))
+        ).toString('base64'),
+      })),
+    );
+    workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'fastapi-template-'));
+
+    const backend = await startTestBackend({
+      features: [
+        scaffolderPlugin,
+        scaffolderGithubModule,
+        argocdModule,
+        catalogServiceMock.factory(),
+        mockServices.rootConfig.factory({
+          data: {
+            backend: { workingDirectory: workDir },
+            integrations: { github: [{ host: 'github.com' }] },
+            argocd: {
+              instances: [
+                {
+                  name: 'eks',
+                  url: 'https://argocd.example.test',
+                  token: 'dry-run-token-not-sent',
+                },
+              ],
+            },
+          },
+        }),
+      ],
+    });
+    const { port } = backend.server.address() as AddressInfo;
+    baseUrl = `http://127.0.0.1:${port}`;
+    stopBackend = () => backend.stop();
+
+    const { status, body } = await dryRun(sampleValues);
+    if (status !== 200) {
+      throw new Error(`dry-run failed: ${status} ${JSON.stringify(body)}`);
+    }
+    rendered = body;
+    projectDir = path.join(workDir, 'rendered');
+    await writeRendered(rendered, projectDir);
+  }, 180_000);
+
+  afterAll(async () => {
+    await stopBackend?.();
+    // Set KEEP_RENDERED=1 to inspect the rendered project after the run.
+    if (workDir && !process.env.KEEP_RENDERED) {
+      await fs.rm(workDir, { recursive: true, force: true });
+    } else if (workDir) {
+      process.stdout.write(`rendered project kept in ${workDir}/rendered\n`);
+    }
+  });
+
+  it('renders every skeleton file and leaves no template syntax behind', async () => {
+    const paths = rendered.directoryContents.map(f => f.path).sort();
+    const expected = skeletonContents
+      .map(f => f.path.replace(/^skeleton\//, ''))
+      .sort();
+    expect(paths).toEqual(expected);
+    for (const file of rendered.directoryContents) {
+      const text = Buffer.from(file.base64Content, 'base64').toString('utf8');
+      expect({
+        file: file.path,
+        leftovers: text.match(/\$\{\{\s*values|\{%|%\}|\{#/g),
+      }).toEqual({
+        file: file.path,
+        leftovers: null,
+      });
+    }
+    expect(await read('app/config.py')).toContain(
+      'app_name: str = "orders-api"',
+    );
+  });
+
+  it('builds the Argo CD Application from the form and links to all results', () => {
+    const app = dryRunApplication(rendered.log);
+    if (!app) {
+      throw new Error(
+        `no Application in the dry-run log:\n${rendered.log.map(l => l.body.message).join('\n')}`,
+      );
+    }
+    expect(app).toMatchObject({
+      metadata: {
+        name: 'orders-api',
+        labels: {
+          'backstage.io/kubernetes-id': 'orders-api',
+          'app.kubernetes.io/managed-by': 'backstage',
+        },
+      },
+      spec: {
+        project: 'default',
+        source: { path: 'deploy/overlays/eks', targetRevision: 'main' },
+        // the cluster name from the form, never an in-cluster address
+        destination: { name: 'eks', namespace: 'orders' },
+        syncPolicy: {
+          automated: { prune: true, selfHeal: true },
+          syncOptions: expect.arrayContaining(['CreateNamespace=true']),
+        },
+      },
+    });
+    expect(app.spec.destination.server).toBeUndefined();
+    expect(JSON.stringify(rendered.log)).not.toContain('dry-run-token-not-sent');
+    const messages = rendered.log.map(l => l.body.message).join('\n');
+    expect(messages).toContain(
+      'Skipping because publish:github does not support dry-run',
+    );
+    expect(messages).toMatch(/"repoVisibility": "private"/);
+    expect(messages).toMatch(/"protectDefaultBranch": true/);
+    // catalog:register has no dry-run support and no output schema, so its entityRef stays
+    // empty here; template.test.ts checks the link is wired to steps['register'].output.entityRef.
+    expect(messages).toContain(
+      'Skipping because catalog:register does not support dry-run',
+    );
+    expect(rendered.output.links).toEqual([
+      expect.objectContaining({ url: '<example>' }),
+      expect.objectContaining({ icon: 'catalog' }),
+      expect.objectContaining({
+        url: 'https://argocd.example.test/applications/orders-api',
+      }),
+    ]);
+  });
+
+  it('refuses an invalid service name before any step runs', async () => {
+    const { status, body } = await dryRun({
+      ...sampleValues,
+      name: 'Orders_API',
+    });
+    expect(status).toBe(400);
+    expect(JSON.stringify(body.errors)).toContain('name');
+    expect(body.log ?? []).toEqual([]);
+  });
+
+  it('skips the wait step and the host rule when not asked for', async () => {
+    const { status, body } = await dryRun({
+      ...sampleValues,
+      name: 'billing',
+      waitForSync: false,
+      ingressHost: undefined,
+    });
+    expect(status).toBe(200);
+    expect(JSON.stringify(body.log)).not.toContain('argocd:app:wait');
+    const dir = path.join(workDir, 'rendered-billing');
+    await writeRendered(body, dir);
+    const { stdout } = await runTool(
+      'kubectl',
+      ['kustomize', 'deploy/overlays/eks'],
+      dir,
+    );
+    const ingress = parseAllDocuments(stdout)
+      .map(d => d.toJSON())
+      .find(o => o.kind === 'Ingress');
+    new Ingress(ingress).validate();
+    expect(ingress.spec.rules).toEqual([
+      {
+        http: {
+          paths: [
+            {
+              path: '/',
+              pathType: 'Prefix',
+              backend: { service: { name: 'billing', port: { name: 'http' } } },
+            },
+          ],
+        },
+      },
+    ]);
+  });
+
+  it("passes the generated project's own pytest suite", async () => {
+    const { stdout } = await runTool(
+      PYTHON,
+      ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'],
+      projectDir,
+    );
+    expect(stdout).toMatch(/\b9 passed\b/);
+    expect(stdout).not.toMatch(/failed|error/i);
+  });
+
+  it('builds valid Kubernetes objects with kustomize', async () => {
+    const { stdout } = await runTool(
+      'kubectl',
+      ['kustomize', 'deploy/overlays/eks'],
+      projectDir,
+    );
+    const objects = parseAllDocuments(stdout).map(d => d.toJSON());
+    expect(objects.map(o => o.kind).sort()).toEqual([
+      'Deployment',
+      'Ingress',
+      'Service',
+    ]);
+    const byKind = Object.fromEntries(objects.map(o => [o.kind, o]));
+
+    // Schema validation with the Kubernetes OpenAPI models (throws on any violation).
+    new Deployment(byKind.Deployment).validate();
+    new Service(byKind.Service).validate();
+    new Ingress(byKind.Ingress).validate();
+
+    for (const o of objects) {
+      expect(o.metadata.namespace).toBe('orders');
+      expect(o.metadata.labels['backstage.io/kubernetes-id']).toBe(
+        'orders-api',
+      );
+    }
+
+    const deployment = byKind.Deployment;
+    expect(deployment.spec.replicas).toBe(3);
+    const pod = deployment.spec.template;
+    expect(pod.metadata.labels['backstage.io/kubernetes-id']).toBe(
+      'orders-api',
+    );
+    expect(pod.spec.securityContext).toMatchObject({ runAsNonRoot: true });
+    const [container] = pod.spec.containers;
+    expect(container.image).toBe(
+      '123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/orders-api:bootstrap',
+    );
+    expect(container.livenessProbe.httpGet.path).toBe('/healthz');
+    expect(container.readinessProbe.httpGet.path).toBe('/readyz');
+    expect(container.resources.requests).toEqual({
+      cpu: expect.any(String),
+      memory: expect.any(String),
+    });
+    expect(container.resources.limits.memory).toEqual(expect.any(String));
+    expect(container.securityContext).toEqual({
+      allowPrivilegeEscalation: false,
+      readOnlyRootFilesystem: true,
+      runAsNonRoot: true,
+      capabilities: { drop: ['ALL'] },
+    });
+
+    const service = byKind.Service;
+    expect(service.spec.selector).toEqual(deployment.spec.selector.matchLabels);
+
+    const ingress = byKind.Ingress;
+    expect(ingress.spec.ingressClassName).toBe('alb');
+    expect(ingress.metadata.annotations).toMatchObject({
+      'alb.ingress.kubernetes.io/scheme': 'internal',
+      'alb.ingress.kubernetes.io/target-type': 'ip',
+      'alb.ingress.kubernetes.io/healthcheck-path': '/healthz',
+      'alb.ingress.kubernetes.io/group.name': expect.any(String),
+    });
+    expect(
+      JSON.parse(
+        ingress.metadata.annotations['alb.ingress.kubernetes.io/listen-ports'],
+      ),
+    ).toEqual([{ HTTP: 80 }]);
+    expect(ingress.spec.rules[0].host).toBe('orders.apps.example.com');
+    expect(ingress.spec.rules[0].http.paths[0].backend.service.name).toBe(
+      service.metadata.name,
+    );
+  });
+
+  it('produces GitHub workflows that pass action-validator and keep their expressions', async () => {
+    const cli = path.join(
+      path.dirname(require.resolve('@action-validator/cli/package.json')),
+      'cli.mjs',
+    );
+    for (const wf of ['ci.yaml', 'techdocs.yaml']) {
+      await runTool(
+        process.execPath,
+        [cli, path.join('.github/workflows', wf)],
+        projectDir,
+      );
+    }
+
+    const ci = await read('.github/workflows/ci.yaml');
+    const ciDoc = parse(ci);
+    expect(ciDoc.env).toMatchObject({
+      SERVICE_NAME: 'orders-api',
+      PYTHON_VERSION: '3.12',
+      ECR_REPOSITORY_URI:
+        '123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/orders-api',
+    });
+    expect(Object.keys(ciDoc.jobs)).toEqual(['test', 'build', 'deploy']);
+    expect(ciDoc.jobs.build.needs).toBe('test');
+    expect(ciDoc.jobs.build.permissions['id-token']).toBe('write');
+    const buildSteps = JSON.stringify(ciDoc.jobs.build.steps);
+    expect(buildSteps).toContain('aws-actions/configure-aws-credentials@v4');
+    expect(buildSteps).toContain('aws-actions/amazon-ecr-login@v2');
+    expect(buildSteps).toContain('${{ vars.AWS_ECR_PUSH_ROLE_ARN }}');
+    const deploySteps = JSON.stringify(ciDoc.jobs.deploy.steps);
+    // The deploy job rewrites the overlay Argo CD syncs.
+    expect(ciDoc.env.KUSTOMIZATION).toBe(
+      'deploy/overlays/eks/kustomization.yaml',
+    );
+    expect(existsSync(path.join(projectDir, ciDoc.env.KUSTOMIZATION))).toBe(
+      true,
+    );
+    expect(deploySteps).toContain(
+      'select(.name == strenv(SERVICE_NAME))).newTag',
+    );
+    expect(deploySteps).toContain('[skip ci]');
+    expect(ci).toContain('${{ secrets.GITOPS_APP_PRIVATE_KEY }}');
+    expect(ci).toContain(
+      "${{ !startsWith(github.event.head_commit.message, 'chore(deploy):') }}",
+    );
+
+    const techdocs = parse(await read('.github/workflows/techdocs.yaml'));
+    expect(techdocs.permissions['id-token']).toBe('write');
+    expect(techdocs.env.ENTITY).toBe('default/Component/orders-api');
+    const tdSteps = JSON.stringify(techdocs.jobs.publish.steps);
+    expect(tdSteps).toContain(
+      'generate --no-docker --omitTechdocsCoreMkdocsPlugin',
+    );
+    expect(tdSteps).toContain('--publisher-type awsS3');
+    expect(tdSteps).toContain('${{ vars.TECHDOCS_ROLE_ARN }}');
+  });
+
+  it('fails action-validator on a broken workflow (the check can fail)', async () => {
+    const cli = path.join(
+      path.dirname(require.resolve('@action-validator/cli/package.json')),
+      'cli.mjs',
+    );
+    const broken = path.join(workDir, 'broken.yaml');
+    await fs.writeFile(
+      broken,
+      'name: x\non: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    stepz: []\n',
+    );
+    await expect(
+      runTool(process.execPath, [cli, broken], workDir),
+    ).rejects.toThrow(/failed/);
+  });
+
+  it('points the overlay at the ECR repository with the replicas from the form', async () => {
+    const kustomization = parse(
+      await read('deploy/overlays/eks/kustomization.yaml'),
+    );
+    expect(kustomization.images).toEqual([
+      {
+        name: 'orders-api',
+        newName: '123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/orders-api',
+        newTag: 'bootstrap',
+      },
+    ]);
+    expect(kustomization.replicas).toEqual([{ name: 'orders-api', count: 3 }]);
+  });
+
+  it('has a catalog-info.yaml the catalog accepts, with the portal annotations', async () => {
+    const entity = parse(await read('catalog-info.yaml'));
+    const policies = EntityPolicies.allOf([
+      new DefaultNamespaceEntityPolicy(),
+      new NoForeignRootFieldsEntityPolicy(),
+      new FieldFormatEntityPolicy(),
+      new SchemaValidEntityPolicy(),
+    ]);
+    await expect(policies.enforce(entity)).resolves.toBeTruthy();
+    await expect(componentEntityV1alpha1Validator.check(entity)).resolves.toBe(
+      true,
+    );
+    expect(entity.metadata.description).toBe(sampleValues.description);
+    expect(entity.metadata.annotations).toEqual({
+      'github.com/project-slug': 'acme/orders-api',
+      'backstage.io/techdocs-ref': 'dir:.',
+      'backstage.io/kubernetes-id': 'orders-api',
+      'backstage.io/kubernetes-namespace': 'orders',
+      'argocd/app-name': 'orders-api',
+    });
+    expect(entity.spec).toEqual({
+      type: 'service',
+      lifecycle: 'experimental',
+      owner: 'group:default/platform',
+      system: 'system:default/commerce',
+    });
+  });
+
+  it('has a slim, non-root, secret-free Dockerfile for the chosen Python', async () => {
+    const dockerfile = await read('Dockerfile');
+    expect(dockerfile).toContain('ARG PYTHON_VERSION=3.12');
+    expect(
+      dockerfile.match(/^FROM python:\$\{PYTHON_VERSION\}-slim/gm),
+    ).toHaveLength(2);
+    expect(dockerfile).toMatch(/^USER 10001:10001$/m);
+    expect(dockerfile).toMatch(/uvicorn", "app\.main:app"/);
+    expect(dockerfile).not.toMatch(/secret|token|password|AWS_/i);
+    const pyproject = await read('pyproject.toml');
+    for (const dep of [
+      'fastapi==',
+      'uvicorn[standard]==',
+      'pydantic==',
+      'pytest==',
+      'httpx==',
+    ]) {
+      expect(pyproject).toContain(dep);
+    }
+    expect(pyproject).toContain(
+      `description = ${JSON.stringify(sampleValues.description)}`,
+    );
+    expect(await read('.dockerignore')).toMatch(/^\.git$/m);
+  });
+
+  it('builds the docs with mkdocs --strict (the generator TechDocs uses)', async () => {
+    const mkdocs = parse(await read('mkdocs.yml'));
+    expect(mkdocs.plugins).toEqual(['search']);
+    expect(mkdocs.theme).toEqual({ name: 'material' });
+    expect(mkdocs.hooks).toBeUndefined();
+    const site = path.join(workDir, 'site');
+    await runTool(
+      'mkdocs',
+      ['build', '--strict', '--site-dir', site],
+      projectDir,
+    );
+    const index = await fs.readFile(path.join(site, 'index.html'), 'utf8');
+    expect(index).toContain('orders-api');
+    expect(existsSync(path.join(site, 'api', 'index.html'))).toBe(true);
+    expect(existsSync(path.join(site, 'operations', 'index.html'))).toBe(true);
+  });
+});

@@ -1,0 +1,263 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+import { readFileSync } from 'node:fs';
+import {
+  DefaultNamespaceEntityPolicy,
+  Entity,
+  EntityPolicies,
+  FieldFormatEntityPolicy,
+  NoForeignRootFieldsEntityPolicy,
+  SchemaValidEntityPolicy,
+} from '@backstage/catalog-model';
+import {
+  TemplateEntityV1beta3,
+  templateEntityV1beta3Validator,
+} from '@backstage/plugin-scaffolder-common';
+import { customizeValidator } from '@rjsf/validator-ajv8';
+import ajvErrors from 'ajv-errors';
+import { parse } from 'yaml';
+import { templateFile } from './index';
+
+const template = parse(
+  readFileSync(templateFile, 'utf8'),
+) as TemplateEntityV1beta3;
+
+// The same policies the catalog applies when it ingests an entity.
+const catalogPolicies = EntityPolicies.allOf([
+  new DefaultNamespaceEntityPolicy(),
+  new NoForeignRootFieldsEntityPolicy(),
+  new FieldFormatEntityPolicy(),
+  new SchemaValidEntityPolicy(),
+]);
+
+// The scaffolder frontend's form validator (Stepper): rjsf's ajv8 validator with ajv-errors.
+const formValidator = customizeValidator();
+ajvErrors(formValidator.ajv as any);
+
+const pages = [template.spec.parameters ?? []].flat() as Record<string, any>[];
+
+/**
+ * Splits `ui:*` keys from a form page into a uiSchema, leaving the JSON schema,
+ * like the scaffolder form's extractSchemaFromStep (whose module needs a DOM to import).
+ */
+function extractSchemaFromStep(step: Record<string, any>) {
+  const uiSchema: Record<string, any> = {};
+  const strip = (node: any, ui: Record<string, any>): any => {
+    if (Array.isArray(node)) return node.map(n => strip(n, {}));
+    if (!node || typeof node !== 'object') return node;
+    const out: Record<string, any> = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (key.startsWith('ui:')) {
+        ui[key] = value;
+      } else if (key === 'properties' && value && typeof value === 'object') {
+        out.properties = Object.fromEntries(
+          Object.entries(value as Record<string, any>).map(([name, prop]) => {
+            ui[name] = ui[name] ?? {};
+            return [name, strip(prop, ui[name])];
+          }),
+        );
+      } else {
+        out[key] = strip(value, {});
+      }
+    }
+    return out;
+  };
+  const schema = strip(step, uiSchema);
+  return { schema, uiSchema };
+}
+
+function pageWith(field: string) {
+  const page = pages.find(p => p.properties?.[field]);
+  if (!page) throw new Error(`no form page has the field ${field}`);
+  // Split ui:* keys from the JSON schema exactly as the scaffolder form does.
+  return extractSchemaFromStep(page);
+}
+
+const validPage1 = {
+  name: 'orders-api',
+  description: 'Order API',
+  owner: 'group:default/platform',
+  system: 'system:default/commerce',
+  pythonVersion: '3.12',
+};
+const validPage3 = {
+  namespace: 'orders',
+  imageRepository:
+    '123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/orders-api',
+  replicas: 2,
+  argocdProject: 'default',
+  cluster: 'eks',
+};
+
+function formErrors(field: string, data: Record<string, unknown>) {
+  const { schema } = pageWith(field);
+  return formValidator.validateFormData(data, schema as any).errors;
+}
+
+describe('template.yaml', () => {
+  it('is a valid Template entity for the catalog and the scaffolder', async () => {
+    const entity = template as unknown as Entity;
+    await expect(catalogPolicies.enforce(entity)).resolves.toMatchObject({
+      kind: 'Template',
+      metadata: { name: 'fastapi-service', namespace: 'default' },
+    });
+    await expect(templateEntityV1beta3Validator.check(entity)).resolves.toBe(
+      true,
+    );
+    expect(template.metadata.name).toBe('fastapi-service');
+    expect(template.spec.owner).toBe('group:default/platform');
+    expect(template.metadata.tags).toEqual(
+      expect.arrayContaining(['fastapi', 'python', 'eks', 'argocd']),
+    );
+  });
+
+  it('would be refused by the scaffolder validator if broken', async () => {
+    const broken = JSON.parse(JSON.stringify(template));
+    delete broken.spec.steps;
+    await expect(templateEntityV1beta3Validator.check(broken)).rejects.toThrow(
+      /must have required property 'steps'/,
+    );
+    const otherKind = { ...broken, kind: 'Component' };
+    await expect(templateEntityV1beta3Validator.check(otherKind)).resolves.toBe(
+      false,
+    );
+  });
+
+  it('runs the steps in the documented order with the agreed inputs', () => {
+    const steps = template.spec.steps;
+    expect(steps.map(s => s.action)).toEqual([
+      'fetch:template',
+      'publish:github',
+      'catalog:register',
+      'argocd:app:create',
+      'argocd:app:wait',
+    ]);
+    const publish = steps[1].input!;
+    expect(publish).toMatchObject({
+      defaultBranch: 'main',
+      protectDefaultBranch: true,
+      repoVisibility: '${{ parameters.visibility }}',
+    });
+    const create = steps[3];
+    expect(create.id).toBe('argocd-create');
+    expect(create.input).toMatchObject({
+      appName: '${{ parameters.name }}',
+      repoUrl: "${{ steps['publish'].output.remoteUrl }}",
+      path: 'deploy/overlays/eks',
+      targetRevision: 'main',
+      destinationName: '${{ parameters.cluster }}',
+      namespace: '${{ parameters.namespace }}',
+      automatedSync: true,
+      prune: true,
+      selfHeal: true,
+      createNamespace: true,
+    });
+    // Never a hard-coded in-cluster address.
+    expect(JSON.stringify(template)).not.toMatch(
+      /kubernetes\.default\.svc|destinationServer/,
+    );
+    expect(steps[4].if).toBe('${{ parameters.waitForSync }}');
+    expect(template.spec.output).toEqual({
+      links: expect.arrayContaining([
+        expect.objectContaining({
+          url: "${{ steps['publish'].output.remoteUrl }}",
+        }),
+        expect.objectContaining({
+          entityRef: "${{ steps['register'].output.entityRef }}",
+        }),
+        expect.objectContaining({
+          url: "${{ steps['argocd-create'].output.url }}",
+        }),
+      ]),
+      text: expect.any(Array),
+    });
+  });
+
+  it('limits owners to Groups and systems to System entities', () => {
+    const owner = pageWith('owner').uiSchema.owner as any;
+    expect(owner['ui:field']).toBe('OwnerPicker');
+    expect(owner['ui:options'].catalogFilter).toEqual({ kind: 'Group' });
+    const system = pageWith('system').uiSchema.system as any;
+    expect(system['ui:field']).toBe('EntityPicker');
+    expect(system['ui:options'].catalogFilter).toEqual({ kind: 'System' });
+  });
+
+  it('offers the GitHub hosts the integrations are configured for', () => {
+    const repo = pageWith('repoUrl').uiSchema.repoUrl as any;
+    expect(repo['ui:field']).toBe('RepoUrlPicker');
+    // The picker shows allowedHosts ∩ integrations.github[].host; an empty list shows no host.
+    expect(repo['ui:options'].allowedHosts).toEqual([
+      'github.com',
+      'localhost:3300',
+    ]);
+  });
+
+  describe('service name rules in the form', () => {
+    it.each(['orders-api', 'a', 'svc1', 'payment-gateway-v2', 'a'.repeat(40)])(
+      'accepts %p',
+      name => {
+        expect(formErrors('name', { ...validPage1, name })).toEqual([]);
+      },
+    );
+
+    it.each([
+      ['Orders', 'pattern'],
+      ['1orders', 'pattern'],
+      ['orders-', 'pattern'],
+      ['-orders', 'pattern'],
+      ['orders_api', 'pattern'],
+      ['orders.api', 'pattern'],
+      ['주문', 'pattern'],
+      ['', 'pattern'],
+      ['a'.repeat(41), 'maxLength'],
+    ])('rejects %p (%s) with a clear message', (name, rule) => {
+      const errors = formErrors('name', { ...validPage1, name });
+      expect(errors.length).toBeGreaterThan(0);
+      const [error] = errors;
+      expect(error.property).toBe('.name');
+      // ajv-errors replaces the raw "must match pattern ..." text with ours.
+      expect(error.message).toContain(
+        rule === 'maxLength' ? '40' : 'lowercase letters',
+      );
+      expect(error.message).not.toMatch(/must match pattern/);
+    });
+
+    it('requires the owner and the system', () => {
+      const errors = formErrors('name', { name: 'orders-api' });
+      const missing = errors
+        .filter(e => e.name === 'required')
+        .map(e => e.params.missingProperty);
+      expect(missing).toEqual(
+        expect.arrayContaining(['description', 'owner', 'system']),
+      );
+    });
+  });
+
+  describe('deployment page', () => {
+    it('accepts an ECR repository, a namespace and 1-10 replicas', () => {
+      expect(formErrors('namespace', validPage3)).toEqual([]);
+      expect(
+        formErrors('namespace', {
+          ...validPage3,
+          replicas: 10,
+          ingressHost: 'orders.apps.example.com',
+        }),
+      ).toEqual([]);
+    });
+
+    it.each([
+      ['replicas', 0],
+      ['replicas', 11],
+      ['namespace', 'Team_Orders'],
+      ['imageRepository', 'docker.io/library/python'],
+      ['imageRepository', `${validPage3.imageRepository}:latest`],
+      ['ingressHost', 'not a host'],
+    ])('rejects %s = %p', (field, value) => {
+      const errors = formErrors('namespace', { ...validPage3, [field]: value });
+      expect(errors.map(e => e.property)).toContain(`.${field}`);
+    });
+  });
+});
