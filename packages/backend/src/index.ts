@@ -23,10 +23,11 @@ backend.add(optionalStaticTokenServiceFactory);
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
 
-// Sign-in: GitHub everywhere; guest only outside production (the provider
-// additionally refuses to run unless NODE_ENV is development).
+// Sign-in: GitHub for organization members; guest only outside production
+// (the guest provider additionally refuses to run unless NODE_ENV is
+// development).
 backend.add(import('@backstage/plugin-auth-backend'));
-backend.add(import('@backstage/plugin-auth-backend-module-github-provider'));
+backend.add(import('@internal/plugin-auth-backend-module-github-org-provider'));
 if (process.env.NODE_ENV !== 'production') {
   backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 }
@@ -37,6 +38,11 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// GitHub: repositories' catalog-info.yaml (catalog.providers.github) and the
+// organization's users and teams (catalog.providers.githubOrg). Both stay
+// idle unless configured.
+backend.add(import('@backstage/plugin-catalog-backend-module-github'));
+backend.add(import('@backstage/plugin-catalog-backend-module-github-org'));
 
 // Software templates
 backend.add(import('@backstage/plugin-scaffolder-backend'));
@@ -44,6 +50,8 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+// argocd:app:create and argocd:app:wait (argocd.instances in config)
+backend.add(import('@internal/plugin-scaffolder-backend-module-argocd'));
 
 // TechDocs
 backend.add(import('@backstage/plugin-techdocs-backend'));

@@ -22,6 +22,7 @@ const productionEnv = {
   AUTH_GITHUB_CLIENT_SECRET: 'secret',
   TECHDOCS_S3_BUCKET: 'docs',
   AWS_REGION: 'ap-northeast-2',
+  GITHUB_ORG: 'launchpad-demo',
 };
 
 describe('checkConfigEnvironment on the real config files', () => {

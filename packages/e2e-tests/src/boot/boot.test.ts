@@ -131,6 +131,7 @@ describe('production configuration errors', () => {
     AUTH_GITHUB_CLIENT_SECRET: 'secret',
     TECHDOCS_S3_BUCKET: 'docs',
     AWS_REGION: 'ap-northeast-2',
+    GITHUB_ORG: 'launchpad-demo',
   };
   const args = [
     '--config',

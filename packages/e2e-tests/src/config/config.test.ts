@@ -11,6 +11,8 @@ import { repoRoot } from '../support/backend';
 // environment promises: guest only in development, no dangerous switches,
 // and no secret in what the frontend receives.
 
+jest.setTimeout(120_000);
+
 const secrets = {
   POSTGRES_PASSWORD: 'canary-postgres-password-5c1e',
   AUTH_GITHUB_CLIENT_SECRET: 'canary-github-client-secret-77a0',
@@ -24,6 +26,7 @@ const productionEnv: Record<string, string> = {
   AUTH_GITHUB_CLIENT_ID: 'client-id',
   TECHDOCS_S3_BUCKET: 'docs-bucket',
   AWS_REGION: 'ap-northeast-2',
+  GITHUB_ORG: 'launchpad-demo',
   ...secrets,
 };
 
