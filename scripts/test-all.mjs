@@ -10,7 +10,7 @@
 // summary and a final `N passed, N failed` line; exits non-zero on any failure.
 //
 //   yarn test:all              everything
-//   yarn test:all --skip build (or tsc, lint): skip a step you just ran
+//   yarn test:all --skip build,tsc   skip steps you just ran (tsc, lint, build, test, e2e)
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,7 +21,7 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const skip = new Set(
   process.argv.flatMap((a, i, all) => (all[i - 1] === '--skip' ? a.split(',') : [])),
 );
-const jestReport = path.join(os.tmpdir(), `launchpad-jest-${process.pid}.json`);
+const report = name => path.join(os.tmpdir(), `launchpad-${name}-${process.pid}.json`);
 
 const steps = [
   { id: 'tsc', title: 'Type check (tsc)', cmd: ['yarn', 'tsc'] },
@@ -33,10 +33,24 @@ const steps = [
   },
   {
     id: 'test',
-    title: 'Jest: unit, integration, end-to-end and browser tests',
+    title: 'Jest: unit and integration tests of every package',
+    jestReport: report('unit'),
     cmd: [
       'yarn', 'backstage-cli', 'repo', 'test',
-      '--watchAll=false', '--ci', '--runInBand', '--json', `--outputFile=${jestReport}`,
+      '--watchAll=false', '--ci', '--maxWorkers=2',
+      // e2e-tests start the portal, PostgreSQL and Chromium: next step, one at a time.
+      '--testPathIgnorePatterns', '/packages/e2e-tests/',
+      '--json', `--outputFile=${report('unit')}`,
+    ],
+  },
+  {
+    id: 'e2e',
+    title: 'Jest: end-to-end and browser tests (packages/e2e-tests, in band)',
+    jestReport: report('e2e'),
+    cmd: [
+      'yarn', 'workspace', 'e2e-tests', 'backstage-cli', 'package', 'test',
+      '--watchAll=false', '--ci', '--runInBand',
+      '--json', `--outputFile=${report('e2e')}`,
     ],
   },
 ];
@@ -46,7 +60,16 @@ function run(cmd) {
     const child = spawn(cmd[0], cmd.slice(1), {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, CI: 'true', FORCE_COLOR: '0' },
+      env: {
+        ...process.env,
+        CI: 'true',
+        FORCE_COLOR: '0',
+        // @backstage/plugin-kubernetes-backend loads @kubernetes/client-node
+        // with import(), which jest supports only with this flag.
+        NODE_OPTIONS: [process.env.NODE_OPTIONS, '--experimental-vm-modules']
+          .filter(Boolean)
+          .join(' '),
+      },
     });
     child.on('exit', code => resolve(code ?? 1));
   });
@@ -65,8 +88,8 @@ for (const step of steps) {
   const code = await run(step.cmd);
   const seconds = Math.round((Date.now() - t0) / 1000);
   const entry = { ...step, status: code === 0 ? 'passed' : 'failed', seconds };
-  if (step.id === 'test' && fs.existsSync(jestReport)) {
-    const report = JSON.parse(fs.readFileSync(jestReport, 'utf8'));
+  if (step.jestReport && fs.existsSync(step.jestReport)) {
+    const report = JSON.parse(fs.readFileSync(step.jestReport, 'utf8'));
     entry.detail = `${report.numPassedTests} tests passed, ${report.numFailedTests} failed, ${report.numPendingTests} skipped in ${report.numTotalTestSuites} suites`;
     passed += report.numPassedTests;
     failed += report.numFailedTests;
@@ -75,13 +98,13 @@ for (const step of steps) {
       r => r.status === 'failed' && r.assertionResults.every(a => a.status !== 'failed'),
     ).length;
     if (report.numTotalTests === 0) failed += 1;
-    fs.rmSync(jestReport, { force: true });
+    fs.rmSync(step.jestReport, { force: true });
   } else if (code === 0) {
     passed += 1;
   } else {
     failed += 1;
   }
-  if (step.id === 'test' && code !== 0 && failed === 0) failed += 1;
+  if (step.jestReport && code !== 0 && failed === 0) failed += 1;
   results.push(entry);
 }
 

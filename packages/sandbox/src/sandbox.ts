@@ -1,0 +1,122 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+import path from 'node:path';
+import {
+  createArgoCdStandIn,
+  DEFAULT_TOKEN as ARGOCD_TOKEN,
+} from '@internal/argocd-stand-in';
+import { createGitHubStandIn } from '@internal/github-stand-in';
+import {
+  createKubernetesStandIn,
+  DEFAULT_TOKEN as KUBERNETES_TOKEN,
+} from '@internal/kubernetes-stand-in';
+import { createGitOpsSync } from './gitopsSync';
+import type { SandboxPlan } from './plan';
+
+/** Fixed ports: the sandbox config files in config/ point at them. */
+export const SANDBOX_PORTS = { github: 3300, argocd: 8088, kubernetes: 8089 };
+export const GITHUB_INTEGRATION_TOKEN = 'sandbox-github-token';
+/** The cluster name templates deploy to; Argo CD and the portal both know it. */
+export const SANDBOX_CLUSTER = 'eks';
+
+export interface RunningStandIn {
+  name: string;
+  url: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  plan: SandboxPlan;
+  /** Where `.sandbox/` lives: the repository root. */
+  rootDir: string;
+  /** Ports; 0 picks free ones (tests). Defaults to {@link SANDBOX_PORTS}. */
+  ports?: Partial<typeof SANDBOX_PORTS>;
+  /** Milliseconds Argo CD takes to sync. */
+  syncDelayMs?: number;
+  /** The portal's backend URL, for the OAuth callback. Default http://localhost:7007. */
+  portalBackendUrl?: string;
+  log?: (line: string) => void;
+}
+
+/**
+ * Starts the stand-ins the plan asks for, wired like the real thing: what
+ * the Argo CD stand-in syncs is cloned from the GitHub stand-in and applied
+ * to the Kubernetes stand-in. Stops what it started if a later one fails.
+ */
+export async function startStandIns(options: StartOptions): Promise<RunningStandIn[]> {
+  const { plan, rootDir, log } = options;
+  const ports = { ...SANDBOX_PORTS, ...options.ports };
+  const dataDir = (name: string) => path.join(rootDir, '.sandbox', name);
+  const started: RunningStandIn[] = [];
+  try {
+    let githubUrl: string | undefined;
+    if (plan.github === 'stand-in') {
+      const github = await createGitHubStandIn({
+        port: ports.github,
+        dataDir: dataDir('github'),
+        integrationToken: GITHUB_INTEGRATION_TOKEN,
+        oauthApp: {
+          callbackUrl: `${options.portalBackendUrl ?? 'http://localhost:7007'}/api/auth/github/handler/frame`,
+        },
+      });
+      githubUrl = github.url;
+      started.push({ name: 'GitHub', url: github.url, dataDir: dataDir('github'), stop: github.stop });
+    }
+
+    let kubernetes: Awaited<ReturnType<typeof createKubernetesStandIn>> | undefined;
+    if (plan.kubernetes === 'stand-in') {
+      kubernetes = await createKubernetesStandIn({
+        port: ports.kubernetes,
+        dataDir: dataDir('kubernetes'),
+        token: KUBERNETES_TOKEN,
+      });
+      started.push({
+        name: 'Kubernetes API',
+        url: kubernetes.url,
+        dataDir: dataDir('kubernetes'),
+        stop: kubernetes.stop,
+      });
+    }
+
+    if (plan.argocd === 'stand-in') {
+      const argocd = await createArgoCdStandIn({
+        port: ports.argocd,
+        dataDir: dataDir('argocd'),
+        token: ARGOCD_TOKEN,
+        syncDelayMs: options.syncDelayMs,
+        clusters: [
+          { name: 'in-cluster', server: 'https://kubernetes.default.svc' },
+          { name: SANDBOX_CLUSTER, server: kubernetes?.url ?? 'https://eks.invalid' },
+        ],
+        onSync: kubernetes
+          ? createGitOpsSync({
+              kubernetes,
+              gitCredentials: githubUrl
+                ? {
+                    [new URL(githubUrl).origin]: {
+                      username: 'x-access-token',
+                      password: GITHUB_INTEGRATION_TOKEN,
+                    },
+                  }
+                : {},
+              log,
+            })
+          : undefined,
+      });
+      started.push({ name: 'Argo CD', url: argocd.url, dataDir: dataDir('argocd'), stop: argocd.stop });
+    }
+    return started;
+  } catch (error) {
+    await stopAll(started);
+    throw error;
+  }
+}
+
+export async function stopAll(running: RunningStandIn[]) {
+  for (const s of [...running].reverse()) {
+    await s.stop().catch(() => {});
+  }
+}
