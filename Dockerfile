@@ -1,0 +1,113 @@
+# Launchpad developer portal: container image for the Backstage backend, which
+# also serves the frontend through the app plugin.
+#
+# Build from the repository root (BuildKit is required for the cache mounts):
+#
+#   docker build -t launchpad-portal:0.1.0 .
+#
+# Stages:
+#   manifests  only the package.json of every workspace, so that the dependency
+#              install layer is cached until a manifest or yarn.lock changes
+#   build      Node 22 plus python3/g++/make for native addons (better-sqlite3):
+#              yarn install --immutable, yarn tsc, yarn build:backend
+#   prod-deps  the same toolchain; production dependencies only, installed from
+#              the backend's skeleton.tar.gz (the compilers stay in this stage)
+#   runtime    the slim image that runs: node_modules + bundle + app-config, as
+#              the non-root user `node` (uid 1000)
+#
+# packages/e2e-tests/src/deploy/dockerfile-runtime.test.ts replays the
+# prod-deps and runtime stages without Docker and starts the CMD against a
+# real PostgreSQL; keep the RUN lines of those stages plain shell.
+
+# ---------------------------------------------------------------------------
+FROM node:22.23.3-bookworm-slim AS manifests
+
+WORKDIR /src
+COPY packages packages
+COPY plugins plugins
+COPY stand-ins stand-ins
+COPY templates templates
+# Keep only <workspace>/package.json of every workspace.
+RUN find packages plugins stand-ins templates -mindepth 2 -maxdepth 2 \
+      ! -name package.json -exec rm -rf {} +
+
+# ---------------------------------------------------------------------------
+FROM node:22.23.3-bookworm-slim AS build
+
+# The build and prod-deps stages start with the same toolchain layers (Docker
+# reuses the cached layers); stages are not used as base images so that every
+# FROM names a pinned image.
+RUN apt-get update && \
+    apt-get install -y --no-install-recommends python3 g++ make && \
+    rm -rf /var/lib/apt/lists/*
+
+RUN install -d -o node -g node /app
+WORKDIR /app
+USER node
+
+COPY --chown=node:node .yarn/releases ./.yarn/releases
+COPY --chown=node:node .yarnrc.yml package.json yarn.lock backstage.json ./
+COPY --chown=node:node --from=manifests /src ./
+
+RUN --mount=type=cache,target=/home/node/.yarn/berry/cache,sharing=locked,uid=1000,gid=1000 \
+    yarn install --immutable
+
+COPY --chown=node:node . .
+
+RUN yarn tsc && yarn build:backend
+
+# ---------------------------------------------------------------------------
+FROM node:22.23.3-bookworm-slim AS prod-deps
+
+RUN apt-get update && \
+    apt-get install -y --no-install-recommends python3 g++ make && \
+    rm -rf /var/lib/apt/lists/*
+
+RUN install -d -o node -g node /app
+WORKDIR /app
+USER node
+
+COPY --chown=node:node .yarn/releases ./.yarn/releases
+COPY --chown=node:node .yarnrc.yml package.json yarn.lock backstage.json ./
+COPY --chown=node:node --from=build /app/packages/backend/dist/skeleton.tar.gz ./
+
+RUN tar xzf skeleton.tar.gz && rm skeleton.tar.gz
+
+RUN --mount=type=cache,target=/home/node/.yarn/berry/cache,sharing=locked,uid=1000,gid=1000 \
+    yarn workspaces focus --all --production
+
+# ---------------------------------------------------------------------------
+FROM node:22.23.3-bookworm-slim AS runtime
+
+LABEL org.opencontainers.image.title="launchpad-portal" \
+      org.opencontainers.image.description="Launchpad developer portal (Backstage)" \
+      org.opencontainers.image.licenses="Apache-2.0"
+
+ENV NODE_ENV=production
+
+RUN install -d -o node -g node /app
+WORKDIR /app
+USER node
+
+COPY --chown=node:node --from=prod-deps /app ./
+COPY --chown=node:node --from=build /app/packages/backend/dist/bundle.tar.gz ./
+
+RUN tar xzf bundle.tar.gz && rm bundle.tar.gz
+
+# app-config.production.github-app.yaml is only read when the pod adds it with
+# --config (GitHub App instead of a token; deploy/overlays/eks/deployment-github-app.yaml).
+COPY --chown=node:node app-config.yaml app-config.production.yaml app-config.production.github-app.yaml ./
+
+# Catalog data that app-config.production.yaml reads from files: the portal's
+# own entity and the software templates (template.yaml + skeleton/; their
+# TypeScript tests and workspace manifests are not needed at run time).
+COPY --chown=node:node catalog-info.yaml ./
+COPY --chown=node:node templates ./templates
+RUN rm -rf templates/*/src templates/*/package.json
+
+EXPOSE 7007
+
+HEALTHCHECK --interval=30s --timeout=5s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:7007/.backstage/health/v1/liveness').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+
+CMD ["node", "packages/backend", "--config", "app-config.yaml", "--config", "app-config.production.yaml"]
