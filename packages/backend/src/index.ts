@@ -52,6 +52,8 @@ backend.add(
 );
 // argocd:app:create and argocd:app:wait (argocd.instances in config)
 backend.add(import('@internal/plugin-scaffolder-backend-module-argocd'));
+// Argo CD status of catalog entities, for the Argo CD card
+backend.add(import('@internal/plugin-argocd-backend'));
 
 // TechDocs
 backend.add(import('@backstage/plugin-techdocs-backend'));

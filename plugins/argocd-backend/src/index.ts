@@ -1,0 +1,14 @@
+/**
+ * Backend of the Argo CD status card: `GET /api/argocd/entities/:namespace/:kind/:name/status`.
+ *
+ * @packageDocumentation
+ */
+
+export { argocdPlugin as default } from './plugin';
+export {
+  ARGOCD_APP_NAME_ANNOTATION,
+  ARGOCD_INSTANCE_NAME_ANNOTATION,
+} from './service/annotations';
+export type { ArgoCdEntityStatus } from './service/applicationStatus';
+export { createRouter } from './service/router';
+export type { RouterOptions } from './service/router';
