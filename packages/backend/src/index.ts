@@ -57,6 +57,8 @@ backend.add(import('@internal/plugin-argocd-backend'));
 
 // TechDocs
 backend.add(import('@backstage/plugin-techdocs-backend'));
+// Refuses mkdocs.yml hooks, unlisted plugins, docs_dir outside the repo, ...
+backend.add(import('@internal/plugin-techdocs-backend-module-guard'));
 
 // Permissions
 backend.add(import('@backstage/plugin-permission-backend'));

@@ -1,0 +1,148 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+import { PassThrough, Writable } from 'node:stream';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { InputError, isError } from '@backstage/errors';
+import { ScmIntegrations } from '@backstage/integration';
+import {
+  GeneratorRunOptions,
+  TechdocsGenerator,
+} from '@backstage/plugin-techdocs-node';
+import {
+  checkMkdocsConfig,
+  DEFAULT_ALLOWED_PLUGINS,
+  GuardPolicy,
+} from './guard';
+
+/** Lines of the mkdocs log quoted in the error when a build fails. */
+const LOG_TAIL_LINES = 10;
+const MAX_LOG_CHARS = 1500;
+const ANSI_ESCAPE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
+/** Reads `techdocs.guard` from config. */
+export function readGuardPolicy(config: Config): GuardPolicy {
+  return {
+    allowedPlugins:
+      config.getOptionalStringArray('techdocs.guard.allowedPlugins') ??
+      DEFAULT_ALLOWED_PLUGINS,
+  };
+}
+
+function buildError(error: unknown, tail: string[]): Error {
+  const message = isError(error) ? error.message : String(error);
+  if (/spawn mkdocs ENOENT/.test(message)) {
+    return new InputError(
+      'mkdocs is not installed on the TechDocs build server (techdocs.generator.runIn: local); install mkdocs and mkdocs-material there',
+    );
+  }
+  const exit = /exit code: (\d+)/.exec(message);
+  if (!exit) {
+    // Not an mkdocs failure (the stock generator's own checks): keep it.
+    return isError(error) ? error : new Error(message);
+  }
+  // One line, " | " between log lines: the Docs tab shows the message
+  // JSON-quoted, where a newline would appear as a literal "\n".
+  let log = tail.length > 0 ? tail.join(' | ') : '(mkdocs printed nothing)';
+  if (log.length > MAX_LOG_CHARS) {
+    log = `...${log.slice(-MAX_LOG_CHARS)}`;
+  }
+  return new InputError(
+    `mkdocs build failed with exit code ${exit[1]}. End of the build log: ${log}`,
+  );
+}
+
+/**
+ * Passes the generator's log through to the original stream (the Docs tab's
+ * build log) and keeps the last informative lines for the error message.
+ */
+class LogTail {
+  readonly stream: Writable;
+  #buffer = '';
+  #lines: string[] = [];
+
+  constructor(downstream?: Writable) {
+    const stream = new PassThrough();
+    stream.on('data', (chunk: Buffer) => {
+      downstream?.write(chunk);
+      this.#push(chunk.toString('utf8'));
+    });
+    this.stream = stream;
+  }
+
+  lines(): string[] {
+    const rest = this.#buffer;
+    this.#buffer = '';
+    if (rest) {
+      this.#keep(rest);
+    }
+    return [...this.#lines];
+  }
+
+  #push(text: string) {
+    const parts = (this.#buffer + text).split(/\r?\n/);
+    this.#buffer = parts.pop() ?? '';
+    for (const part of parts) {
+      this.#keep(part);
+    }
+  }
+
+  #keep(raw: string) {
+    const line = raw.replace(ANSI_ESCAPE, '').replace(/\s+/g, ' ').trim();
+    // mkdocs runs with -v: its DEBUG lines list every config value and would
+    // push the actual error out of the tail.
+    if (!line || /^DEBUG\b/.test(line)) {
+      return;
+    }
+    this.#lines.push(line);
+    if (this.#lines.length > LOG_TAIL_LINES) {
+      this.#lines.shift();
+    }
+  }
+}
+
+/**
+ * The stock TechDocs generator with two additions: the repository's
+ * mkdocs.yml is checked (see `checkMkdocsConfig`) before anything else runs,
+ * and a failed mkdocs build is reported with the end of its log rather than
+ * only its exit code.
+ */
+export class GuardedTechdocsGenerator extends TechdocsGenerator {
+  readonly #policy: GuardPolicy;
+
+  static fromConfig(
+    config: Config,
+    options: { logger: LoggerService },
+  ): GuardedTechdocsGenerator {
+    return new GuardedTechdocsGenerator({
+      config,
+      logger: options.logger,
+      scmIntegrations: ScmIntegrations.fromConfig(config),
+      policy: readGuardPolicy(config),
+    });
+  }
+
+  constructor(options: {
+    config: Config;
+    logger: LoggerService;
+    scmIntegrations: ScmIntegrations;
+    policy: GuardPolicy;
+  }) {
+    super(options);
+    this.#policy = options.policy;
+  }
+
+  async run(options: GeneratorRunOptions): Promise<void> {
+    await checkMkdocsConfig(options.inputDir, this.#policy);
+
+    const log = new LogTail(options.logStream);
+    try {
+      await super.run({ ...options, logStream: log.stream });
+    } catch (error) {
+      throw buildError(error, log.lines());
+    }
+  }
+}
