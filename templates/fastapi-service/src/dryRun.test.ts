@@ -321,7 +321,7 @@ describe('fastapi-service rendered through the scaffolder dry-run API', () => {
   it("passes the generated project's own pytest suite", async () => {
     const { stdout } = await runTool(
       PYTHON,
-      ['-m', 'pytest', '-q', '-p', 'no:cacheprovider'],
+      ['-m', 'pytest', '-q', '--color=no', '-p', 'no:cacheprovider'],
       projectDir,
     );
     expect(stdout).toMatch(/\b9 passed\b/);

@@ -40,7 +40,15 @@ export interface SandboxPortal {
  * `yarn build:all` first; the test command does).
  */
 export async function startSandboxPortal(
-  options: { env?: Record<string, string>; syncDelayMs?: number } = {},
+  options: {
+    env?: Record<string, string>;
+    syncDelayMs?: number;
+    /**
+     * Use the sandbox's own stand-in ports (3300, 8088, 8089) as `yarn start`
+     * does, e.g. because a template names `localhost:3300` as a host.
+     */
+    standardPorts?: boolean;
+  } = {},
 ): Promise<SandboxPortal> {
   const appDist = path.join(repoRoot, 'packages/app/dist/index.html');
   if (!fs.existsSync(appDist)) {
@@ -49,11 +57,13 @@ export async function startSandboxPortal(
     );
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'launchpad-sandbox-'));
-  const ports = {
-    github: await freePort(),
-    argocd: await freePort(),
-    kubernetes: await freePort(),
-  };
+  const ports = options.standardPorts
+    ? { ...SANDBOX_PORTS }
+    : {
+        github: await freePort(),
+        argocd: await freePort(),
+        kubernetes: await freePort(),
+      };
   const backendPort = await freePort();
   const baseUrl = `http://localhost:${backendPort}`;
   const plan = planSandbox({});
