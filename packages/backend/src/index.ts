@@ -10,10 +10,6 @@ import {
   preflight,
 } from '@internal/backend-env';
 
-// Fails fast, with one line naming the variable, when production config
-// refers to an environment variable that is not set.
-preflight();
-
 const backend = createBackend();
 
 // Core services: PORTAL_API_TOKEN as an optional static access token.
@@ -52,6 +48,10 @@ backend.add(
 );
 // argocd:app:create and argocd:app:wait (argocd.instances in config)
 backend.add(import('@internal/plugin-scaffolder-backend-module-argocd'));
+// github:repo:checkAvailable: the template's check before it creates anything
+backend.add(
+  import('@internal/plugin-scaffolder-backend-module-github-preflight'),
+);
 // Argo CD status of catalog entities, for the Argo CD card
 backend.add(import('@internal/plugin-argocd-backend'));
 
@@ -81,4 +81,7 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
-backend.start();
+// Starts only when it can: while a variable that production config needs is
+// missing, or PostgreSQL does not answer, one line says why and readiness
+// answers 503 (liveness 200, so no crash loop).
+preflight().then(() => backend.start());

@@ -18,4 +18,13 @@ export {
   checkConfigEnvironment,
   configFilesFromArgv,
   type PreflightProblem,
+  type PreflightOptions,
+  type StartupSettings,
 } from './preflight';
+export { probeDatabase, type DatabaseSettings } from './database';
+export {
+  parseListen,
+  startNotReadyServer,
+  type ListenAddress,
+  type NotReadyServer,
+} from './notReadyServer';

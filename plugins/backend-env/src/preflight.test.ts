@@ -5,7 +5,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import net from 'node:net';
 import { checkConfigEnvironment, configFilesFromArgv, preflight } from './preflight';
+import { parseListen } from './notReadyServer';
+import { probeDatabase } from './database';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const files = [
@@ -23,6 +26,11 @@ const productionEnv = {
   TECHDOCS_S3_BUCKET: 'docs',
   AWS_REGION: 'ap-northeast-2',
   GITHUB_ORG: 'launchpad-demo',
+  EKS_CLUSTER_NAME: 'launchpad',
+  EKS_CLUSTER_URL: 'https://ABCDEF.gr7.ap-northeast-2.eks.amazonaws.com',
+  EKS_CLUSTER_CA_DATA: 'LS0tLS1CRUdJTi1DRVJUSUZJQ0FURS0tLS0t',
+  ARGOCD_URL: 'https://argocd.example.com',
+  ARGOCD_TOKEN: 'argocd-token',
 };
 
 describe('checkConfigEnvironment on the real config files', () => {
@@ -67,34 +75,171 @@ describe('configFilesFromArgv', () => {
 });
 
 describe('preflight', () => {
-  it('prints exactly one line and exits with 78 on problems', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-'));
+  // Each case holds a real port with the not-ready server.
+  const get = async (url: string) => {
+    const res = await fetch(url);
+    return { status: res.status, body: await res.json() };
+  };
+
+  function productionFile(dir: string) {
     const file = path.join(dir, 'app-config.production.yaml');
-    fs.writeFileSync(file, 'backend:\n  baseUrl: ${BASE}\n  database:\n    connection:\n      host: ${DB_HOST}\n');
+    fs.writeFileSync(
+      file,
+      'backend:\n  baseUrl: ${BASE}\n  database:\n    connection:\n      host: ${DB_HOST}\n',
+    );
+    return file;
+  }
+
+  it('holds readiness at 503 with one line when a variable is missing', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'preflight-'));
+    const file = productionFile(dir);
+    const port = await freePort();
     const lines: string[] = [];
     const exit = jest.fn();
-    preflight(
-      {
-        argv: ['node', 'backend', '--config', file],
-        env: { BASE: 'not a url' },
-        cwd: () => dir,
-        exit: exit as any,
-      },
-      line => lines.push(line),
-    );
-    expect(exit).toHaveBeenCalledWith(78);
+    let started = false;
+    void preflight({
+      argv: ['--config', file],
+      env: { BASE: 'not a url' },
+      cwd: dir,
+      print: line => lines.push(line),
+      loadSettings: async () => ({ listen: { port }, database: {} }),
+      probe: async () => undefined,
+      exit,
+    }).then(() => {
+      started = true;
+    });
+    const base = `http://localhost:${port}/.backstage/health/v1`;
+    const readiness = await eventually(() => get(`${base}/readiness`));
+    expect(readiness.status).toBe(503);
+    expect(readiness.body.message).toContain('DB_HOST is not set');
+    expect((await get(`${base}/liveness`)).status).toBe(200);
+    expect((await get(`http://localhost:${port}/api/catalog/entities`)).status).toBe(503);
+
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('BASE must make backend.baseUrl an http(s) URL');
     expect(lines[0]).toContain('DB_HOST is not set');
+    expect(lines[0]).toContain('Readiness stays 503');
     expect(lines[0]).not.toContain('\n');
+    expect(started).toBe(false);
+
+    // SIGTERM frees the port and exits 0.
+    process.emit('SIGTERM', 'SIGTERM');
+    await eventually(async () => (exit.mock.calls.length ? true : undefined));
+    expect(exit).toHaveBeenCalledWith(0);
+    await expect(fetch(`${base}/liveness`)).rejects.toThrow();
   });
 
-  it('does nothing when everything is set', () => {
-    const exit = jest.fn();
-    preflight(
-      { argv: ['node', 'backend', '--config', files[0], '--config', files[1]], env: productionEnv, cwd: () => repoRoot, exit: exit as any },
-      () => {},
+  it('waits for the database, then lets the backend start on a free port', async () => {
+    const port = await freePort();
+    const lines: string[] = [];
+    const reasons = [
+      'cannot connect to PostgreSQL at db:5432 (connect ECONNREFUSED)',
+      'cannot connect to PostgreSQL at db:5432 (connect ECONNREFUSED)',
+      'cannot connect to PostgreSQL at db:5432 (password authentication failed for user "portal")',
+      undefined,
+    ];
+    const probe = jest.fn(async () => reasons.shift());
+    let started = false;
+    const gate = preflight({
+      argv: [],
+      env: {},
+      print: line => lines.push(line),
+      loadSettings: async () => ({
+        listen: `:${port}`,
+        database: { client: 'pg', connection: { host: 'db' } },
+      }),
+      probe,
+      retryIntervalMs: 50,
+    }).then(() => {
+      started = true;
+    });
+    const readiness = await eventually(() =>
+      get(`http://localhost:${port}/.backstage/health/v1/readiness`),
     );
-    expect(exit).not.toHaveBeenCalled();
+    expect(readiness.status).toBe(503);
+    expect(readiness.body.message).toMatch(/cannot connect to PostgreSQL at db:5432/);
+    await gate;
+    expect(started).toBe(true);
+    expect(probe).toHaveBeenCalledTimes(4);
+    // One line per distinct reason, and one when it goes on.
+    expect(lines).toEqual([
+      expect.stringMatching(/^Waiting for the database: cannot connect .*ECONNREFUSED\)\. Readiness stays 503; retrying every 0 s\.$/),
+      expect.stringMatching(/^Still waiting for the database: .*password authentication failed/),
+      expect.stringMatching(/^The database answers after \d+ s; starting the backend\.$/),
+    ]);
+    // The port is free again for the backend.
+    const server = net.createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, () => resolve());
+    });
+    server.close();
+  });
+
+  it('starts at once when everything is set and the database answers', async () => {
+    const lines: string[] = [];
+    await preflight({
+      argv: ['--config', files[0], '--config', files[1]],
+      env: productionEnv,
+      cwd: repoRoot,
+      print: line => lines.push(line),
+      loadSettings: async () => ({ listen: ':0', database: { client: 'pg' } }),
+      probe: async () => undefined,
+    });
+    expect(lines).toEqual([]);
   });
 });
+
+describe('parseListen', () => {
+  it.each([
+    [':7007', { host: undefined, port: 7007 }],
+    ['127.0.0.1:8080', { host: '127.0.0.1', port: 8080 }],
+    [{ port: '9000' }, { host: undefined, port: 9000 }],
+    [{ host: '0.0.0.0', port: 1 }, { host: '0.0.0.0', port: 1 }],
+    [undefined, { port: 7007 }],
+  ])('reads %j', (value, expected) => {
+    expect(parseListen(value)).toEqual(expected);
+  });
+});
+
+describe('probeDatabase', () => {
+  it('names the server and the error, never the password', async () => {
+    const port = await freePort();
+    const reason = await probeDatabase({
+      client: 'pg',
+      connection: { host: '127.0.0.1', port, user: 'portal', password: 'hunter2-secret' },
+    });
+    expect(reason).toMatch(
+      new RegExp(`^cannot connect to PostgreSQL at 127\\.0\\.0\\.1:${port} \\(.*ECONNREFUSED`),
+    );
+    expect(reason).not.toContain('hunter2-secret');
+  });
+
+  it('has nothing to wait for with SQLite', async () => {
+    expect(await probeDatabase({ client: 'better-sqlite3' })).toBeUndefined();
+  });
+});
+
+async function freePort(): Promise<number> {
+  return new Promise(resolve => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function eventually<T>(check: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== undefined) return value;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise(r => setTimeout(r, 50));
+  }
+}

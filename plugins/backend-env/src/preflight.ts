@@ -5,6 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseDocument, isMap, isSeq, isScalar, Node } from 'yaml';
+import { ConfigSources } from '@backstage/config-loader';
+import { DatabaseSettings, probeDatabase } from './database';
+import {
+  NotReadyServer,
+  parseListen,
+  startNotReadyServer,
+} from './notReadyServer';
 
 /** One problem found before start-up, phrased for an operator. */
 export interface PreflightProblem {
@@ -120,23 +127,129 @@ export function checkConfigEnvironment(options: {
   return problems;
 }
 
-/**
- * Runs {@link checkConfigEnvironment} for this process and, on problems, prints
- * one line and exits with code 78 (EX_CONFIG) instead of letting the backend
- * fail later with a long stack trace.
- */
-export function preflight(
-  proc: Pick<NodeJS.Process, 'argv' | 'env' | 'cwd' | 'exit'> = process,
-  print: (line: string) => void = line => process.stderr.write(`${line}\n`),
-) {
-  const problems = checkConfigEnvironment({
-    files: configFilesFromArgv(proc.argv.slice(2), proc.cwd()),
-    env: proc.env,
+/** What {@link preflight} needs from the merged configuration. */
+export interface StartupSettings {
+  listen: unknown;
+  database: DatabaseSettings;
+}
+
+/** Loads the merged config exactly as the backend will (files, APP_CONFIG_*). */
+async function loadStartupSettings(
+  argv: string[],
+  env: Record<string, string | undefined>,
+): Promise<StartupSettings> {
+  const source = ConfigSources.default({
+    argv,
+    env: env as Record<string, string>,
+    watch: false,
   });
-  if (problems.length > 0) {
-    print(
-      `Configuration error: ${problems.map(p => p.message).join('; ')}. Set the variable${problems.length > 1 ? 's' : ''} and start again.`,
-    );
-    proc.exit(78);
+  const config = await ConfigSources.toConfig(source);
+  try {
+    return {
+      listen: config.getOptional('backend.listen'),
+      database: config.getOptional<DatabaseSettings>('backend.database') ?? {},
+    };
+  } finally {
+    config.close();
   }
+}
+
+export interface PreflightOptions {
+  argv?: string[];
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+  print?: (line: string) => void;
+  /** Defaults to loading the backend's config from `argv` and `env`. */
+  loadSettings?: () => Promise<StartupSettings>;
+  probe?: (database: DatabaseSettings) => Promise<string | undefined>;
+  retryIntervalMs?: number;
+  /** Called on SIGTERM/SIGINT while the backend is held back. */
+  exit?: (code: number) => void;
+}
+
+/**
+ * Runs before the backend starts, and lets it start only when it can:
+ *
+ * - every environment variable that production config refers to is set
+ *   and URL settings are URLs ({@link checkConfigEnvironment});
+ * - the PostgreSQL server answers.
+ *
+ * Until then it prints one line naming the problem and holds the backend's
+ * port with a server whose readiness answers 503 and liveness 200: the pod
+ * stays out of the load balancer without a crash loop of stack traces. A
+ * missing variable cannot appear without a restart, so that state lasts
+ * until the pod is replaced; a database that comes up is retried and the
+ * backend starts as soon as it answers. SIGTERM exits cleanly meanwhile.
+ */
+export async function preflight(options: PreflightOptions = {}): Promise<void> {
+  const argv = options.argv ?? process.argv.slice(2);
+  const env = options.env ?? process.env;
+  const print =
+    options.print ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const exit = options.exit ?? ((code: number) => process.exit(code));
+  const loadSettings =
+    options.loadSettings ?? (() => loadStartupSettings(argv, env));
+  const probe = options.probe ?? probeDatabase;
+  const retryIntervalMs = options.retryIntervalMs ?? 5000;
+
+  const problems = checkConfigEnvironment({
+    files: configFilesFromArgv(argv, options.cwd ?? process.cwd()),
+    env,
+  });
+  const settings = await loadSettings();
+  const listen = parseListen(settings.listen);
+
+  let held: NotReadyServer | undefined;
+  const onSignal = () => {
+    void (held ? held.close() : Promise.resolve()).then(() => exit(0));
+  };
+  const hold = async (reason: string) => {
+    held = await startNotReadyServer(listen, reason);
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+  };
+
+  if (problems.length > 0) {
+    const reason = `configuration error: ${problems
+      .map(p => p.message)
+      .join('; ')}`;
+    print(
+      `Configuration error: ${problems.map(p => p.message).join('; ')}. ` +
+        `Readiness stays 503 until the variable${
+          problems.length > 1 ? 's are' : ' is'
+        } set and the pod restarted.`,
+    );
+    await hold(reason);
+    // Never starts: the process stays up, unready, until it is stopped.
+    await new Promise<never>(() => {});
+  }
+
+  let reason = await probe(settings.database);
+  if (reason === undefined) return;
+
+  const waitingSince = Date.now();
+  print(
+    `Waiting for the database: ${reason}. Readiness stays 503; retrying every ${Math.round(
+      retryIntervalMs / 1000,
+    )} s.`,
+  );
+  await hold(reason);
+  for (;;) {
+    await new Promise(r => setTimeout(r, retryIntervalMs));
+    const next = await probe(settings.database);
+    if (next === undefined) break;
+    if (next !== reason) {
+      print(`Still waiting for the database: ${next}.`);
+      held!.setReason(next);
+    }
+    reason = next;
+  }
+  process.removeListener('SIGTERM', onSignal);
+  process.removeListener('SIGINT', onSignal);
+  await held!.close();
+  print(
+    `The database answers after ${Math.round(
+      (Date.now() - waitingSince) / 1000,
+    )} s; starting the backend.`,
+  );
 }

@@ -6,7 +6,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { BackendProcess, startBackend } from '../support/backend';
+import net from 'node:net';
+import { BackendProcess, freePort, startBackend } from '../support/backend';
+import { eventually } from '../support/sandboxPortal';
 import { startPostgres, TestPostgres } from '../support/postgres';
 
 // Boots the real backend process (the same entry point `yarn start` runs) on
@@ -121,6 +123,51 @@ describe.each([
   });
 });
 
+describe('a database that answers late', () => {
+  it('holds readiness at 503 with one line, then starts when PostgreSQL answers', async () => {
+    const pg = await startPostgres();
+    // The database's address, answered only once the proxy opens.
+    const port = await freePort();
+    const proxy = net.createServer(client => {
+      const upstream = net.connect(pg.port, pg.host);
+      client.pipe(upstream).pipe(client);
+      client.on('error', () => upstream.destroy());
+      upstream.on('error', () => client.destroy());
+    });
+    const backend = await startBackend({
+      env: {
+        APP_CONFIG_backend_database: JSON.stringify({
+          client: 'pg',
+          connection: { host: '127.0.0.1', port, user: pg.user, password: pg.password },
+          prefix: `late_${randomBytes(4).toString('hex')}_`,
+        }),
+      },
+      waitForReady: false,
+    });
+    try {
+      const readiness = await eventually('the not-ready answer', async () => {
+        const res = await fetch(`${backend.baseUrl}/.backstage/health/v1/readiness`);
+        return { status: res.status, body: await res.json() };
+      });
+      expect(readiness.status).toBe(503);
+      expect(readiness.body.message).toContain(`cannot connect to PostgreSQL at 127.0.0.1:${port}`);
+      const waiting = backend.logs().filter(l => l.includes('Waiting for the database'));
+      expect(waiting).toHaveLength(1);
+      expect(backend.logs().join('\n')).not.toContain(pg.password);
+
+      await new Promise<void>(resolve => proxy.listen(port, '127.0.0.1', resolve));
+      await backend.waitForReady(90_000);
+      expect(backend.logs().filter(l => l.includes('The database answers after'))).toHaveLength(1);
+      expect(backend.errorLines()).toEqual([]);
+      expect(backend.logs().filter(l => l.includes('Waiting for the database'))).toHaveLength(1);
+    } finally {
+      await backend.stop('SIGTERM', 20_000);
+      proxy.close();
+      await pg.stop();
+    }
+  });
+});
+
 describe('production configuration errors', () => {
   const base = {
     APP_BASE_URL: 'https://portal.example.com',
@@ -132,6 +179,11 @@ describe('production configuration errors', () => {
     TECHDOCS_S3_BUCKET: 'docs',
     AWS_REGION: 'ap-northeast-2',
     GITHUB_ORG: 'launchpad-demo',
+    EKS_CLUSTER_NAME: 'launchpad',
+    EKS_CLUSTER_URL: 'https://ABCDEF.gr7.ap-northeast-2.eks.amazonaws.com',
+    EKS_CLUSTER_CA_DATA: 'LS0tLS1CRUdJTi1DRVJUSUZJQ0FURS0tLS0t',
+    ARGOCD_URL: 'https://argocd.example.com',
+    ARGOCD_TOKEN: 'argocd-token',
   };
   const args = [
     '--config',
@@ -143,16 +195,29 @@ describe('production configuration errors', () => {
   it.each([
     ['a missing POSTGRES_HOST', { POSTGRES_HOST: undefined }, /POSTGRES_HOST is not set/],
     ['a malformed APP_BASE_URL', { APP_BASE_URL: 'portal.example.com' }, /APP_BASE_URL must make app\.baseUrl an http\(s\) URL/],
-  ])('stops on %s with one line naming the variable', async (_what, override, message) => {
+  ])('holds readiness at 503 on %s, with one line naming the variable', async (_what, override, message) => {
     const backend = await startBackend({
       args,
       env: { ...base, ...override, NODE_ENV: 'production' },
       waitForReady: false,
     });
-    const result = await backend.exited;
-    expect(result.code).toBe(78);
-    expect(backend.logs()).toHaveLength(1);
-    expect(backend.logs()[0]).toMatch(message);
-    expect(backend.logs()[0]).not.toContain('secret-password');
+    try {
+      const health = `${backend.baseUrl}/.backstage/health/v1`;
+      const readiness = await eventually('the not-ready answer', async () => {
+        const res = await fetch(`${health}/readiness`);
+        return { status: res.status, body: await res.json() };
+      });
+      expect(readiness.status).toBe(503);
+      expect(readiness.body.message).toMatch(message);
+      // Alive, so Kubernetes keeps the pod (no crash loop) but sends it no traffic.
+      expect((await fetch(`${health}/liveness`)).status).toBe(200);
+      expect((await fetch(`${backend.baseUrl}/api/catalog/entities`)).status).toBe(503);
+      expect(backend.logs()).toHaveLength(1);
+      expect(backend.logs()[0]).toMatch(message);
+      expect(backend.logs()[0]).not.toContain('secret-password');
+      expect(backend.child.exitCode).toBeNull();
+    } finally {
+      expect(await backend.stop('SIGTERM', 15_000)).toEqual({ code: 0, signal: null });
+    }
   });
 });

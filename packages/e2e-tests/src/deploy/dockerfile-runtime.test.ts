@@ -377,7 +377,7 @@ describe('the Dockerfile runtime (replayed without Docker)', () => {
     expect(result).toEqual({ code: 0, signal: null });
   });
 
-  it('refuses to start without a secret, with one line naming it', async () => {
+  it('without a secret, stays alive but unready, with one line naming it', async () => {
     const { POSTGRES_PASSWORD: _missing, ...env } = baseEnv;
     const broken = await startBackend({
       cwd: runtime.dir,
@@ -389,13 +389,24 @@ describe('the Dockerfile runtime (replayed without Docker)', () => {
       },
       waitForReady: false,
     });
-    const timer = setTimeout(() => broken.stop('SIGKILL'), 60_000);
-    const result = await broken.exited;
-    clearTimeout(timer);
-    expect(result.code).not.toBe(0);
-    const lines = broken.logs();
-    const naming = lines.filter(l => l.includes('POSTGRES_PASSWORD'));
-    expect(naming).toHaveLength(1);
-    expect(lines.filter(l => /^\s+at /.test(l))).toEqual([]); // no stack trace
+    try {
+      const health = `${broken.baseUrl}/.backstage/health/v1`;
+      const deadline = Date.now() + 60_000;
+      let readiness: Response | undefined;
+      while (!readiness && Date.now() < deadline) {
+        readiness = await fetch(`${health}/readiness`).catch(() => undefined);
+        if (!readiness) await new Promise(r => setTimeout(r, 250));
+      }
+      // The Deployment's probes: not ready (no traffic), but alive (no restart loop).
+      expect(readiness?.status).toBe(503);
+      expect((await readiness!.json()).message).toContain('POSTGRES_PASSWORD is not set');
+      expect((await fetch(`${health}/liveness`)).status).toBe(200);
+      const lines = broken.logs();
+      expect(lines.filter(l => l.includes('POSTGRES_PASSWORD'))).toHaveLength(1);
+      expect(lines).toHaveLength(1);
+      expect(lines.filter(l => /^\s+at /.test(l))).toEqual([]); // no stack trace
+    } finally {
+      expect(await broken.stop('SIGTERM', 15_000)).toEqual({ code: 0, signal: null });
+    }
   });
 });
