@@ -20,3 +20,4 @@ export type { KubeObject } from './store';
 export { renderManifests, parseManifests, kustomize } from './manifests';
 export { optionsFromEnv } from './options';
 export { validateManifest } from './validation';
+export { verifyEksToken, type EksAuthOptions } from './eksToken';

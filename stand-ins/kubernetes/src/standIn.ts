@@ -8,6 +8,7 @@
  * controllers in ./cluster.ts, and are kept in a JSON file.
  */
 
+import { EksAuthOptions, verifyEksToken } from './eksToken';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -75,6 +76,13 @@ export interface KubernetesStandInOptions {
   denied?: string[];
   /** Receives one line per request (method, path, status; never headers or bodies). */
   log?: (line: string) => void;
+  /**
+   * Also accept Amazon EKS tokens (`k8s-aws-v1.…`, what the portal's
+   * `authProvider: aws` sends) signed with these credentials for this
+   * cluster, as an EKS access entry would. The static `token` stays valid for
+   * the sandbox's own tools.
+   */
+  eks?: EksAuthOptions;
 }
 
 export interface KubernetesStandIn {
@@ -725,8 +733,18 @@ export async function createKubernetesStandIn(
       } else {
         const header = req.headers.authorization ?? '';
         const m = /^Bearer\s+(.+)$/i.exec(header);
-        if (!m || !digestEquals(m[1].trim(), token)) {
-          throw new ApiError(401, 'Unauthorized', 'Unauthorized');
+        const presented = m?.[1].trim() ?? '';
+        const isStatic = Boolean(m) && digestEquals(presented, token);
+        if (!isStatic) {
+          // What EKS answers for a bad token: 401 with the generic message.
+          const eksRefusal =
+            options.eks && presented.startsWith('k8s-aws-v1.')
+              ? await verifyEksToken(presented, options.eks)
+              : 'no valid token';
+          if (eksRefusal !== undefined || url.pathname.startsWith('/_standin/')) {
+            if (eksRefusal && options.eks) log(`401 EKS token refused: ${eksRefusal}`);
+            throw new ApiError(401, 'Unauthorized', 'Unauthorized');
+          }
         }
         if (url.pathname.startsWith('/_standin/')) {
           await handleAdmin(req, res, url);

@@ -18,6 +18,7 @@ const secrets = {
   AUTH_GITHUB_CLIENT_SECRET: 'canary-github-client-secret-77a0',
   GITHUB_TOKEN: 'canary-github-token-9d2b',
   PORTAL_API_TOKEN: 'canary-portal-api-token-e41f',
+  ARGOCD_TOKEN: 'canary-argocd-token-3f9c',
 };
 const productionEnv: Record<string, string> = {
   APP_BASE_URL: 'https://portal.example.com',
@@ -27,6 +28,10 @@ const productionEnv: Record<string, string> = {
   TECHDOCS_S3_BUCKET: 'docs-bucket',
   AWS_REGION: 'ap-northeast-2',
   GITHUB_ORG: 'launchpad-demo',
+  EKS_CLUSTER_NAME: 'launchpad',
+  EKS_CLUSTER_URL: 'https://ABCDEF.gr7.ap-northeast-2.eks.amazonaws.com',
+  EKS_CLUSTER_CA_DATA: 'LS0tLS1CRUdJTi1DRVJUSUZJQ0FURS0tLS0t',
+  ARGOCD_URL: 'https://argocd.example.com',
   ...secrets,
 };
 
@@ -114,4 +119,56 @@ describe('production config (app-config.yaml + app-config.production.yaml)', () 
     // ...while the frontend does get what it needs.
     expect(text).toContain('https://portal.example.com');
   });
+});
+
+describe('Kubernetes and Argo CD in production', () => {
+  const production = ['app-config.yaml', 'app-config.production.yaml'];
+
+  it('connects the EKS cluster with the AWS default chain and the Argo CD instance from the environment', async () => {
+    const { config } = await load(production, productionEnv);
+    const [cluster] = config
+      .getConfigArray('kubernetes.clusterLocatorMethods')[0]
+      .getConfigArray('clusters');
+    expect(cluster.get()).toEqual({
+      name: 'launchpad',
+      url: productionEnv.EKS_CLUSTER_URL,
+      caData: productionEnv.EKS_CLUSTER_CA_DATA,
+      authProvider: 'aws',
+      authMetadata: { 'kubernetes.io/x-k8s-aws-id': 'launchpad' },
+    });
+    expect(config.getConfigArray('argocd.instances').map(i => i.get())).toEqual(
+      [
+        {
+          name: 'eks',
+          url: 'https://argocd.example.com',
+          token: secrets.ARGOCD_TOKEN,
+        },
+      ],
+    );
+    // An assumed role, when one is configured.
+    const assumed = await load(production, {
+      ...productionEnv,
+      EKS_ASSUME_ROLE_ARN: 'arn:aws:iam::111122223333:role/launchpad-eks-read',
+    });
+    const kubernetes = assumed.config.get<any>('kubernetes');
+    expect(
+      kubernetes.clusterLocatorMethods[0].clusters[0].authMetadata[
+        'kubernetes.io/aws-assume-role'
+      ],
+    ).toBe('arn:aws:iam::111122223333:role/launchpad-eks-read');
+  });
+
+  it.each([
+    ['kubernetes', 'config/kubernetes.yaml'],
+    ['argocd', 'config/argocd.yaml'],
+  ])(
+    'has the same %s block as %s (what `yarn start` uses for real services)',
+    async (key, file) => {
+      const [prod, real] = await Promise.all([
+        load(['app-config.production.yaml'], productionEnv),
+        load([file], productionEnv),
+      ]);
+      expect(prod.config.get(key)).toEqual(real.config.get(key));
+    },
+  );
 });
