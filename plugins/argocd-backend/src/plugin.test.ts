@@ -87,7 +87,10 @@ const worker = setupServer(
   http.all(/^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d+\//, () =>
     passthrough(),
   ),
-  http.get(`${PROD}/api/v1/applications/:name`, ({ request: req, params }) => {
+  // The card looks Applications up by name in the list (what the token may
+  // see), so a missing one is an empty list rather than "permission denied".
+  http.get(`${PROD}/api/v1/applications`, ({ request: req }) => {
+    const params = { name: new URL(req.url).searchParams.get('name') };
     argoRequests.push({
       url: req.url,
       authorization: req.headers.get('authorization'),
@@ -101,7 +104,7 @@ const worker = setupServer(
       );
     }
     if (params.name === 'shop-api') {
-      return HttpResponse.json(syncedApplication('shop-api'));
+      return HttpResponse.json({ items: [syncedApplication('shop-api')] });
     }
     if (params.name === 'shop-flaky') {
       // Echoes the header like a misbehaving proxy: must still not leak.
@@ -112,12 +115,9 @@ const worker = setupServer(
         { status: 502 },
       );
     }
-    return HttpResponse.json(
-      grpcError(5, `applications.argoproj.io "${params.name}" not found`),
-      { status: 404 },
-    );
+    return HttpResponse.json({ items: [] });
   }),
-  http.get(`${STAGING}/api/v1/applications/:name`, ({ request: req }) => {
+  http.get(`${STAGING}/api/v1/applications`, ({ request: req }) => {
     argoRequests.push({
       url: req.url,
       authorization: req.headers.get('authorization'),
@@ -198,7 +198,7 @@ describe('GET /api/argocd/entities/:namespace/:kind/:name/status', () => {
     // Argo CD was called with the server-side token ...
     expect(argoRequests).toEqual([
       {
-        url: `${PROD}/api/v1/applications/shop-api`,
+        url: `${PROD}/api/v1/applications?name=shop-api`,
         authorization: `Bearer ${TOKEN}`,
       },
     ]);
@@ -321,8 +321,8 @@ describe('GET /api/argocd/entities/:namespace/:kind/:name/status', () => {
     expect(res.body.error.message).toContain('Argo CD instance "staging"');
     // Retried once, never answered from a cache, token never echoed.
     expect(argoRequests.map(r => r.url)).toEqual([
-      `${STAGING}/api/v1/applications/shop-web`,
-      `${STAGING}/api/v1/applications/shop-web`,
+      `${STAGING}/api/v1/applications?name=shop-web`,
+      `${STAGING}/api/v1/applications?name=shop-web`,
     ]);
     expect(argoRequests[0].authorization).toBe(`Bearer ${STAGING_TOKEN}`);
     expect(res.text).not.toContain(STAGING_TOKEN);

@@ -1,5 +1,6 @@
 /**
- * Scaffolder actions for Argo CD: `argocd:app:create` and `argocd:app:wait`.
+ * Scaffolder actions for Argo CD: `argocd:app:create`, `argocd:app:wait` and
+ * `argocd:app:checkAvailable`.
  *
  * @packageDocumentation
  */
@@ -7,6 +8,7 @@
 export { scaffolderModuleArgoCd as default } from './module';
 export { createArgoCdCreateApplicationAction } from './actions/createApplication';
 export { createArgoCdWaitForApplicationAction } from './actions/waitForApplication';
+export { createArgoCdCheckApplicationAvailableAction } from './actions/checkApplicationAvailable';
 export { ArgoCdClient } from './client/ArgoCdClient';
 export type {
   ArgoCdClientOptions,

@@ -3,7 +3,7 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { scaffolderModuleArgoCd } from './module';
 
 describe('scaffolderModuleArgoCd', () => {
-  it('registers argocd:app:create and argocd:app:wait', async () => {
+  it('registers argocd:app:create, argocd:app:wait and argocd:app:checkAvailable', async () => {
     const addActions = jest.fn();
     await startTestBackend({
       extensionPoints: [[scaffolderActionsExtensionPoint, { addActions }]],
@@ -25,7 +25,11 @@ describe('scaffolderModuleArgoCd', () => {
       ],
     });
     const ids = addActions.mock.calls.flat().map((a: { id: string }) => a.id);
-    expect(ids).toEqual(['argocd:app:create', 'argocd:app:wait']);
+    expect(ids).toEqual([
+      'argocd:app:create',
+      'argocd:app:wait',
+      'argocd:app:checkAvailable',
+    ]);
   });
 
   it('fails at startup on a malformed instance instead of at the first template run', async () => {

@@ -5,9 +5,11 @@ import {
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createArgoCdCreateApplicationAction } from './actions/createApplication';
 import { createArgoCdWaitForApplicationAction } from './actions/waitForApplication';
+import { createArgoCdCheckApplicationAvailableAction } from './actions/checkApplicationAvailable';
 
 /**
- * Adds the `argocd:app:create` and `argocd:app:wait` actions to the scaffolder.
+ * Adds the `argocd:app:create`, `argocd:app:wait` and `argocd:app:checkAvailable`
+ * actions to the scaffolder.
  */
 export const scaffolderModuleArgoCd = createBackendModule({
   pluginId: 'scaffolder',
@@ -23,6 +25,7 @@ export const scaffolderModuleArgoCd = createBackendModule({
         scaffolder.addActions(
           createArgoCdCreateApplicationAction({ config }),
           createArgoCdWaitForApplicationAction({ config }),
+          createArgoCdCheckApplicationAvailableAction({ config }),
         );
         const instances =
           config.getOptionalConfigArray('argocd.instances') ?? [];

@@ -100,7 +100,7 @@ const input = {
 };
 
 async function readApp(name: string) {
-  const res = await fetch(`${standIn.url}/api/v1/applications/${name}`, {
+  const res = await fetch(`${standIn.url}/api/v1/applications/${name}?projects=team-shop`, {
     headers: { Authorization: `Bearer ${TOKEN}` },
   });
   return { status: res.status, body: (await res.json()) as any };

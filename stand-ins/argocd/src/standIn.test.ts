@@ -170,7 +170,10 @@ describe('Argo CD stand-in', () => {
       'shop-api',
     ]);
 
-    const missing = await call('GET', '/api/v1/applications/nope');
+    // Argo CD's RBAC on get: a missing Application is "not found" only when
+    // the query names the project; without it, or for another project's
+    // Application, it is "permission denied".
+    const missing = await call('GET', '/api/v1/applications/nope?projects=default');
     expect(missing).toEqual({
       status: 404,
       body: {
@@ -179,6 +182,17 @@ describe('Argo CD stand-in', () => {
         message: 'applications.argoproj.io "nope" not found',
       },
     });
+    const denied = {
+      status: 403,
+      body: { error: 'permission denied', code: 7, message: 'permission denied' },
+    };
+    expect(await call('GET', '/api/v1/applications/nope')).toEqual(denied);
+    expect(
+      await call('GET', '/api/v1/applications/shop-api?projects=other'),
+    ).toEqual(denied);
+    expect(
+      (await call('GET', '/api/v1/applications/shop-api?projects=default')).status,
+    ).toBe(200);
   });
 
   it('moves an automated Application to Synced and Healthy after the sync delay', async () => {
@@ -399,7 +413,9 @@ describe('Argo CD stand-in', () => {
     expect((await call('DELETE', '/api/v1/applications/shop')).status).toBe(
       200,
     );
-    expect((await call('GET', '/api/v1/applications/shop')).status).toBe(404);
+    expect(
+      (await call('GET', '/api/v1/applications/shop?projects=default')).status,
+    ).toBe(404);
   });
 
   it('keeps Applications across a restart and resumes a running sync', async () => {

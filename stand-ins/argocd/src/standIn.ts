@@ -486,9 +486,23 @@ export async function createArgoCdStandIn(
     {
       method: 'GET',
       pattern: /^\/api\/v1\/applications\/([^/]+)$/,
-      handle: m => {
-        const app = store.get(decodeURIComponent(m[1]));
-        if (!app) throw notFound(decodeURIComponent(m[1]));
+      handle: (m, query) => {
+        const name = decodeURIComponent(m[1]);
+        const app = store.get(name);
+        // As Argo CD's RBAC enforcement on get: without the project in the
+        // query, a missing Application is indistinguishable from one the
+        // caller may not see ("permission denied"), and an Application in
+        // another project than the query names is denied too.
+        const wanted = [...query.getAll('projects'), ...query.getAll('project')];
+        if (!app) {
+          if (wanted.length === 0) {
+            throw new ApiError('PermissionDenied', 'permission denied');
+          }
+          throw notFound(name);
+        }
+        if (wanted.length > 0 && !wanted.includes(app.spec.project)) {
+          throw new ApiError('PermissionDenied', 'permission denied');
+        }
         return app;
       },
     },

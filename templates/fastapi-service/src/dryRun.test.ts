@@ -27,6 +27,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import scaffolderGithubModule from '@backstage/plugin-scaffolder-backend-module-github';
 import argocdModule from '@internal/plugin-scaffolder-backend-module-argocd';
+import githubPreflightModule from '@internal/plugin-scaffolder-backend-module-github-preflight';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { Ingress } from 'kubernetes-models/networking.k8s.io/v1';
 import { Service } from 'kubernetes-models/v1';
@@ -162,8 +163,26 @@ describe('fastapi-service rendered through the scaffolder dry-run API', () => {
       features: [
         scaffolderPlugin,
         scaffolderGithubModule,
+        githubPreflightModule,
         argocdModule,
-        catalogServiceMock.factory(),
+        // The owner and system the sample values name; catalog:fetch (the
+        // template's first checks) runs in dry runs too.
+        catalogServiceMock.factory({
+          entities: [
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'Group',
+              metadata: { name: 'platform', namespace: 'default' },
+              spec: { type: 'team', children: [] },
+            },
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'System',
+              metadata: { name: 'commerce', namespace: 'default' },
+              spec: { owner: 'group:default/platform' },
+            },
+          ],
+        }),
         mockServices.rootConfig.factory({
           data: {
             backend: { workingDirectory: workDir },
@@ -229,7 +248,9 @@ describe('fastapi-service rendered through the scaffolder dry-run API', () => {
     const app = dryRunApplication(rendered.log);
     if (!app) {
       throw new Error(
-        `no Application in the dry-run log:\n${rendered.log.map(l => l.body.message).join('\n')}`,
+        `no Application in the dry-run log:\n${rendered.log
+          .map(l => l.body.message)
+          .join('\n')}`,
       );
     }
     expect(app).toMatchObject({
@@ -252,7 +273,9 @@ describe('fastapi-service rendered through the scaffolder dry-run API', () => {
       },
     });
     expect(app.spec.destination.server).toBeUndefined();
-    expect(JSON.stringify(rendered.log)).not.toContain('dry-run-token-not-sent');
+    expect(JSON.stringify(rendered.log)).not.toContain(
+      'dry-run-token-not-sent',
+    );
     const messages = rendered.log.map(l => l.body.message).join('\n');
     expect(messages).toContain(
       'Skipping because publish:github does not support dry-run',
@@ -271,6 +294,34 @@ describe('fastapi-service rendered through the scaffolder dry-run API', () => {
         url: 'https://argocd.example.test/applications/orders-api',
       }),
     ]);
+  });
+
+  it('checks the owner and system in the catalog and skips the GitHub and Argo CD checks', () => {
+    const messages = rendered.log.map(l => l.body.message).join('\n');
+    expect(messages).toContain(
+      'Skipping because github:repo:checkAvailable does not support dry-run',
+    );
+    expect(messages).toContain(
+      'Skipping because argocd:app:checkAvailable does not support dry-run',
+    );
+    const steps = (id: string) =>
+      rendered.log.filter(l => l.body.stepId === id).map(l => l.body.status);
+    expect(steps('check-owner')).toContain('completed');
+    expect(steps('check-system')).toContain('completed');
+    // No failure, so no failure report.
+    expect(steps('report-failure')).toContain('skipped');
+    expect(steps('report-failure')).not.toContain('completed');
+  });
+
+  it('refuses an owner that is not in the catalog before rendering anything', async () => {
+    const { status, body } = await dryRun({
+      ...sampleValues,
+      owner: 'group:default/no-such-team',
+    });
+    expect(status).not.toBe(200);
+    expect(JSON.stringify(body)).toContain(
+      'Entity group:default/no-such-team not found',
+    );
   });
 
   it('refuses an invalid service name before any step runs', async () => {

@@ -129,20 +129,52 @@ describe('template.yaml', () => {
   it('runs the steps in the documented order with the agreed inputs', () => {
     const steps = template.spec.steps;
     expect(steps.map(s => s.action)).toEqual([
+      'catalog:fetch',
+      'catalog:fetch',
+      'github:repo:checkAvailable',
+      'argocd:app:checkAvailable',
       'fetch:template',
       'publish:github',
       'catalog:register',
       'argocd:app:create',
       'argocd:app:wait',
+      'debug:log',
     ]);
-    const publish = steps[1].input!;
+    const step = (id: string) => {
+      const found = steps.find(s => s.id === id);
+      if (!found) throw new Error(`no step ${id}`);
+      return found;
+    };
+    // The checks read the same values the creating steps use.
+    expect(step('check-owner').input).toMatchObject({
+      entityRef: '${{ parameters.owner }}',
+      defaultKind: 'Group',
+    });
+    expect(step('check-system').input).toMatchObject({
+      entityRef: '${{ parameters.system }}',
+      defaultKind: 'System',
+    });
+    expect(step('check-repo').input).toEqual({
+      repoUrl: '${{ parameters.repoUrl }}',
+    });
+    expect(step('publish').input!.repoUrl).toBe('${{ parameters.repoUrl }}');
+    expect(step('check-argocd').input).toEqual({
+      appName: '${{ parameters.name }}',
+      project: '${{ parameters.argocdProject }}',
+    });
+    expect(step('argocd-create').input).toMatchObject({
+      appName: '${{ parameters.name }}',
+      project: '${{ parameters.argocdProject }}',
+    });
+    // The failure report runs only after a failure.
+    expect(step('report-failure').if).toBe('${{ failure() }}');
+    const publish = step('publish').input!;
     expect(publish).toMatchObject({
       defaultBranch: 'main',
       protectDefaultBranch: true,
       repoVisibility: '${{ parameters.visibility }}',
     });
-    const create = steps[3];
-    expect(create.id).toBe('argocd-create');
+    const create = step('argocd-create');
     expect(create.input).toMatchObject({
       appName: '${{ parameters.name }}',
       repoUrl: "${{ steps['publish'].output.remoteUrl }}",
@@ -159,7 +191,7 @@ describe('template.yaml', () => {
     expect(JSON.stringify(template)).not.toMatch(
       /kubernetes\.default\.svc|destinationServer/,
     );
-    expect(steps[4].if).toBe('${{ parameters.waitForSync }}');
+    expect(step('argocd-wait').if).toBe('${{ parameters.waitForSync }}');
     expect(template.spec.output).toEqual({
       links: expect.arrayContaining([
         expect.objectContaining({

@@ -26,7 +26,7 @@ const worker = setupServer(
   http.all(/^http:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d+\//, () =>
     passthrough(),
   ),
-  http.get(`${ARGOCD}/api/v1/applications/:name`, async () => {
+  http.get(`${ARGOCD}/api/v1/applications`, async () => {
     await delay('infinite');
   }),
 );

@@ -97,7 +97,7 @@ export async function createRouter(
     entityRef: string,
   ): Promise<ArgoCdApplication | undefined> {
     try {
-      return await client.getApplication(appName, {
+      return await client.findApplication(appName, {
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {

@@ -126,7 +126,8 @@ describe('argocd:app:create', () => {
     expect(
       requests.map(r => `${r.method} ${r.url.pathname}${r.url.search}`),
     ).toEqual([
-      'GET /api/v1/applications/shop-api',
+      // The project is named so that real Argo CD answers 404, not 403, for a new name.
+      'GET /api/v1/applications/shop-api?projects=team-shop',
       'POST /api/v1/applications?upsert=false&validate=true',
     ]);
     expect(requests[1].body).toEqual({

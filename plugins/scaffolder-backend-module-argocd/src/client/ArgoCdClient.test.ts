@@ -61,6 +61,46 @@ describe('ArgoCdClient', () => {
     await expect(client.getApplication('missing')).resolves.toBeUndefined();
   });
 
+  it('names the project when asked, as Argo CD needs to answer 404 instead of 403 for a missing Application', async () => {
+    worker.use(
+      http.get(`${ARGOCD_URL}/api/v1/applications/missing`, ({ request }) =>
+        new URL(request.url).searchParams.get('projects') === 'team-shop'
+          ? argoError(404, 5, 'applications.argoproj.io "missing" not found')
+          : argoError(403, 7, 'permission denied'),
+      ),
+    );
+    const client = new ArgoCdClient({ instance });
+    await expect(
+      client.getApplication('missing', { project: 'team-shop' }),
+    ).resolves.toBeUndefined();
+    await expect(client.getApplication('missing')).rejects.toMatchObject({
+      name: 'NotAllowedError',
+    });
+  });
+
+  it('finds an Application by name in the list, without knowing its project', async () => {
+    worker.use(
+      http.get(`${ARGOCD_URL}/api/v1/applications`, ({ request }) => {
+        const name = new URL(request.url).searchParams.get('name');
+        return HttpResponse.json({
+          items:
+            name === 'shop-api' ? [storedApplication({ spec: app.spec })] : [],
+        });
+      }),
+    );
+    const client = new ArgoCdClient({ instance });
+    expect((await client.findApplication('shop-api'))?.spec.project).toBe(
+      'team-shop',
+    );
+    // Missing, or not visible to the token: an empty list, not a 403.
+    expect(await client.findApplication('missing')).toBeUndefined();
+    const requests = await recorder.settled();
+    expect(requests.map(r => new URL(r.url).search)).toEqual([
+      '?name=shop-api',
+      '?name=missing',
+    ]);
+  });
+
   it('creates an Application with upsert and validate query flags', async () => {
     worker.use(
       http.post(`${ARGOCD_URL}/api/v1/applications`, async ({ request }) =>

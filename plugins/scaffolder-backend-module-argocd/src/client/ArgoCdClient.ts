@@ -75,14 +75,26 @@ export class ArgoCdClient {
     return `${this.instance.uiUrl}/applications/${encodeURIComponent(appName)}`;
   }
 
-  /** Returns the Application, or `undefined` when it does not exist. */
+  /**
+   * Returns the Application, or `undefined` when it does not exist.
+   *
+   * Pass `project` when the Application may not exist yet: Argo CD answers
+   * 403 "permission denied" for a missing Application unless the request
+   * names the project (`?projects=`), so that nobody learns which names exist
+   * elsewhere; with the project, an account allowed to get Applications in it
+   * gets a 404. (It also answers 403 when the Application exists in another
+   * project.)
+   */
   async getApplication(
     name: string,
     options: ArgoCdRequestOptions & { project?: string } = {},
   ): Promise<ArgoCdApplication | undefined> {
+    const query = options.project
+      ? `?${new URLSearchParams({ projects: options.project })}`
+      : '';
     return this.request<ArgoCdApplication>({
       method: 'GET',
-      path: `/api/v1/applications/${encodeURIComponent(name)}`,
+      path: `/api/v1/applications/${encodeURIComponent(name)}${query}`,
       operation: {
         description: `read Application "${name}"`,
         rbac: 'applications, get',
@@ -91,6 +103,30 @@ export class ArgoCdClient {
       notFound: 'undefined',
       signal: options.signal,
     });
+  }
+
+  /**
+   * Finds an Application by name among those the token may see
+   * (`GET /api/v1/applications?name=`), for callers that do not know its
+   * project: Argo CD answers a direct get of a missing Application with
+   * "permission denied" unless the project is named, while the list simply
+   * leaves it out.
+   */
+  async findApplication(
+    name: string,
+    options: ArgoCdRequestOptions = {},
+  ): Promise<ArgoCdApplication | undefined> {
+    const list = await this.request<{ items?: ArgoCdApplication[] | null }>({
+      method: 'GET',
+      path: `/api/v1/applications?${new URLSearchParams({ name })}`,
+      operation: {
+        description: `list Applications named "${name}"`,
+        rbac: 'applications, get',
+        rbacObject: `<project>/${name}`,
+      },
+      signal: options.signal,
+    });
+    return (list?.items ?? []).find(a => a.metadata?.name === name);
   }
 
   /**

@@ -1,0 +1,124 @@
+import { Config } from '@backstage/config';
+import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { ArgoCdClient, ArgoCdRetryOptions } from '../client/ArgoCdClient';
+import { readArgoCdConfig, selectInstance } from '../config';
+import { examples } from './checkApplicationAvailable.examples';
+
+const APP_NAME_PATTERN =
+  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/**
+ * Creates the `argocd:app:checkAvailable` scaffolder action: a read-only
+ * check, meant as one of a template's first steps, that no Argo CD
+ * Application with the given name exists yet. `argocd:app:create` refuses an
+ * existing Application with a different spec, but only after the earlier
+ * steps (repository, catalog) have run; this check refuses it before them.
+ *
+ * @param options.config - root config, read for `argocd.instances`
+ * @param options.retry - retry behaviour of the Argo CD client (tests shorten it)
+ */
+export function createArgoCdCheckApplicationAvailableAction(options: {
+  config: Config;
+  retry?: ArgoCdRetryOptions;
+}) {
+  const moduleConfig = readArgoCdConfig(options.config);
+
+  return createTemplateAction({
+    id: 'argocd:app:checkAvailable',
+    description:
+      'Checks, without changing anything, that no Argo CD Application with the given name exists yet, so a template can refuse a taken name before it creates a repository.',
+    examples,
+    // Read-only, but it needs the real Argo CD: dry runs skip it.
+    supportsDryRun: false,
+    schema: {
+      input: {
+        instance: z =>
+          z
+            .string({
+              description:
+                'Name of the Argo CD instance from argocd.instances in app-config. Defaults to the first configured instance.',
+            })
+            .optional(),
+        appName: z =>
+          z.string({
+            description:
+              'Name of the Application the template will create with argocd:app:create.',
+          }),
+        project: z =>
+          z
+            .string({
+              description:
+                'Project the Application will belong to. Set it: Argo CD only reports a missing Application as missing (404) when the request names the project; without it, the answer is 403.',
+            })
+            .optional(),
+      },
+      output: {
+        appName: z => z.string({ description: 'Name of the Application.' }),
+        url: z =>
+          z.string({
+            description:
+              'Link the Application will have in the Argo CD UI once created.',
+          }),
+      },
+    },
+    async handler(ctx) {
+      const { appName, project } = ctx.input;
+      if (!APP_NAME_PATTERN.test(appName) || appName.length > 253) {
+        throw new InputError(
+          `Invalid input for argocd:app:checkAvailable: appName "${appName}" is not a valid Application name (lowercase letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters).`,
+        );
+      }
+      const instance = selectInstance(moduleConfig, ctx.input.instance);
+      const client = new ArgoCdClient({
+        instance,
+        retry: options.retry,
+        logger: ctx.logger,
+      });
+      const target = `Argo CD instance "${instance.name}" (${instance.url})`;
+      const url = client.applicationUiUrl(appName);
+
+      let existing;
+      try {
+        existing = await client.getApplication(appName, {
+          project,
+          signal: ctx.signal,
+        });
+      } catch (error) {
+        if (project && (error as Error).name === 'NotAllowedError') {
+          // Argo CD gives the same answer for "no right to read" and "exists
+          // in another project" (so names cannot be probed).
+          throw new NotAllowedError(
+            `${
+              (error as Error).message
+            } Argo CD gives this answer too when an Application named "${appName}" exists in another project than "${project}": if the account does have that right, the name is taken; choose another one. Nothing was created.`,
+          );
+        }
+        throw error;
+      }
+      if (existing) {
+        const spec = existing.spec ?? ({} as typeof existing.spec);
+        const destination = spec.destination
+          ? `${spec.destination.name ?? spec.destination.server ?? '?'}/${
+              spec.destination.namespace ?? ''
+            }`
+          : 'unknown';
+        const source = spec.source
+          ? `${spec.source.repoURL} (path ${
+              spec.source.path ?? '.'
+            }, revision ${spec.source.targetRevision ?? 'HEAD'})`
+          : 'unknown';
+        throw new ConflictError(
+          `An Argo CD Application named "${appName}" already exists on ${target}: project "${
+            spec.project ?? '?'
+          }", source ${source}, destination ${destination} (${url}). Nothing was created. Choose another name, or, if it is a leftover of an earlier failed run, delete it (argocd app delete ${appName}) and run the template again.`,
+        );
+      }
+      ctx.logger.info(
+        `No Argo CD Application named "${appName}" on ${target}: the name is available`,
+      );
+      ctx.output('appName', appName);
+      ctx.output('url', url);
+    },
+  });
+}
