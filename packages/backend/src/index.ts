@@ -60,10 +60,10 @@ backend.add(import('@backstage/plugin-techdocs-backend'));
 // Refuses mkdocs.yml hooks, unlisted plugins, docs_dir outside the repo, ...
 backend.add(import('@internal/plugin-techdocs-backend-module-guard'));
 
-// Permissions
+// Permissions: Launchpad's policy, driven by launchpad.access in config
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+  import('@internal/plugin-permission-backend-module-launchpad-policy'),
 );
 
 // Search: PostgreSQL engine when the database is PostgreSQL, otherwise the
