@@ -50,7 +50,9 @@ function dangerousKeys(value: unknown, at = ''): string[] {
   }
   if (value && typeof value === 'object') {
     return Object.entries(value).flatMap(([k, v]) => [
-      ...(/^dangerously/i.test(k) && v !== null && v !== false ? [`${at}.${k}`] : []),
+      ...(/^dangerously/i.test(k) && v !== null && v !== false
+        ? [`${at}.${k}`]
+        : []),
       ...dangerousKeys(v, `${at}.${k}`),
     ]);
   }
@@ -74,7 +76,9 @@ describe('production config (app-config.yaml + app-config.production.yaml)', () 
   it('has no guest provider and signs in with GitHub only', async () => {
     const { config } = await load(files, productionEnv);
     expect(config.has('auth.providers.guest')).toBe(false);
-    expect(config.getStringArray('launchpad.signIn.providers')).toEqual(['github']);
+    expect(config.getStringArray('launchpad.signIn.providers')).toEqual([
+      'github',
+    ]);
     expect(config.has('auth.providers.github.production.clientId')).toBe(true);
     for (const id of config.getStringArray('launchpad.signIn.providers')) {
       expect(config.has(`auth.providers.${id}`)).toBe(true);
@@ -86,7 +90,9 @@ describe('production config (app-config.yaml + app-config.production.yaml)', () 
     expect(config.getString('backend.database.client')).toBe('pg');
     expect(config.getString('techdocs.builder')).toBe('external');
     expect(config.getString('techdocs.publisher.type')).toBe('awsS3');
-    expect(config.getString('backend.cors.origin')).toBe('https://portal.example.com');
+    expect(config.getString('backend.cors.origin')).toBe(
+      'https://portal.example.com',
+    );
   });
 
   it('sets no dangerously* switch anywhere', async () => {
@@ -105,6 +111,85 @@ describe('production config (app-config.yaml + app-config.production.yaml)', () 
     expect(new Set(subjects).size).toBe(subjects.length);
   });
 
+  it('lets no catalog location but the templates folder define Templates, and none Users or Groups', async () => {
+    const { config } = await load(files, productionEnv);
+    const kinds = (rules: ReturnType<typeof config.getConfigArray>) =>
+      rules.flatMap(r => r.getStringArray('allow').map(k => k.toLowerCase()));
+    // Global rules apply to every location: discovered repositories and
+    // locations anyone registers through the API.
+    const global = kinds(config.getConfigArray('catalog.rules'));
+    expect(global).toEqual(
+      expect.arrayContaining(['component', 'api', 'system']),
+    );
+    for (const kind of ['user', 'group', 'template']) {
+      expect({ kind, global: global.includes(kind) }).toEqual({
+        kind,
+        global: false,
+      });
+    }
+    const perLocation = config.getConfigArray('catalog.locations').map(l => ({
+      target: l.getString('target'),
+      kinds: kinds(l.getOptionalConfigArray('rules') ?? []),
+    }));
+    expect(perLocation.filter(l => l.kinds.includes('template'))).toEqual([
+      { target: './templates/*/template.yaml', kinds: ['template'] },
+    ]);
+    expect(
+      perLocation.filter(l => l.kinds.some(k => k === 'user' || k === 'group')),
+    ).toEqual([]);
+    // Users and Groups come from the organization.
+    expect(
+      config
+        .getConfigArray('catalog.providers.githubOrg')
+        .map(p => p.getStringArray('orgs')),
+    ).toEqual([['launchpad-demo']]);
+  });
+
+  it('lets the UrlReader fetch from no host besides the integrations', async () => {
+    const { config } = await load(files, productionEnv);
+    expect(config.get('backend.reading.allow')).toEqual([]);
+  });
+
+  it('restricts the browser to its own origin: CORS and CSP', async () => {
+    const { config } = await load(files, productionEnv);
+    expect(config.getStringArray('backend.csp.connect-src')).toEqual([
+      "'self'",
+    ]);
+    const csp = config.getConfig('backend.csp');
+    for (const key of csp.keys()) {
+      const sources = csp.getStringArray(key);
+      // No scheme-wide sources such as http: or https:
+      expect({
+        key,
+        wide: sources.filter(v => /^[a-z]+:$/.test(v) && v !== 'data:'),
+      }).toEqual({
+        key,
+        wide: [],
+      });
+      expect({
+        key,
+        unsafeInline: sources.includes("'unsafe-inline'"),
+      }).toEqual({
+        key,
+        unsafeInline: false,
+      });
+    }
+    expect(config.getString('backend.cors.origin')).toBe(
+      productionEnv.APP_BASE_URL,
+    );
+  });
+
+  it('restricts every external access token to named plugins', async () => {
+    const { config } = await load(files, productionEnv);
+    for (const entry of config.getConfigArray('backend.auth.externalAccess')) {
+      const plugins = entry
+        .getConfigArray('accessRestrictions')
+        .map(r => r.getString('plugin'));
+      expect(plugins.length).toBeGreaterThan(0);
+      expect(plugins).not.toContain('auth');
+    }
+  });
+
   it('sends no secret to the frontend', async () => {
     const { appConfigs } = await load(files, productionEnv);
     const schema = await loadConfigSchema({
@@ -114,7 +199,10 @@ describe('production config (app-config.yaml + app-config.production.yaml)', () 
     const frontend = schema.process(appConfigs, { visibility: ['frontend'] });
     const text = JSON.stringify(frontend);
     for (const [name, value] of Object.entries(secrets)) {
-      expect({ name, leaked: text.includes(value) }).toEqual({ name, leaked: false });
+      expect({ name, leaked: text.includes(value) }).toEqual({
+        name,
+        leaked: false,
+      });
     }
     // ...while the frontend does get what it needs.
     expect(text).toContain('https://portal.example.com');
