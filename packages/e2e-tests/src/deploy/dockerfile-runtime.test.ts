@@ -216,6 +216,12 @@ describe('the Dockerfile runtime (replayed without Docker)', () => {
       // Stay on loopback: Argo CD, the EKS API and AWS are not reachable here.
       ARGOCD_URL: `http://127.0.0.1:${await closedPort()}`,
       EKS_CLUSTER_URL: `https://127.0.0.1:${await closedPort()}`,
+      // What `aws eks describe-cluster` gives: a base64 PEM CA certificate.
+      EKS_CLUSTER_CA_DATA: Buffer.from(
+        /-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----\n/.exec(
+          fs.readFileSync('/etc/ssl/certs/ca-certificates.crt', 'utf8'),
+        )![0],
+      ).toString('base64'),
       AWS_ENDPOINT_URL: s3.url,
       AWS_ACCESS_KEY_ID: 'AKIDEXAMPLETESTONLY0',
       AWS_SECRET_ACCESS_KEY: 'test-only-not-a-secret',
@@ -382,6 +388,7 @@ describe('the Dockerfile runtime (replayed without Docker)', () => {
     const broken = await startBackend({
       cwd: runtime.dir,
       command,
+      port: backend!.port,
       env: {
         ...env,
         POSTGRES_PASSWORD: undefined,
