@@ -3,17 +3,19 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 import { createBackendModule } from '@backstage/backend-plugin-api';
-import { githubAuthenticator } from '@backstage/plugin-auth-backend-module-github-provider';
 import {
   authProvidersExtensionPoint,
   createOAuthProviderFactory,
 } from '@backstage/plugin-auth-node';
+import { githubOrgAuthenticator } from './authenticator';
+import { withStateCheckedCallback } from './frameGuard';
 import { userIdMatchingUserEntityAnnotation } from './resolver';
 
 /**
  * The `github` auth provider with org-only sign-in. Replaces
  * `@backstage/plugin-auth-backend-module-github-provider`'s module (same
- * provider id, same authenticator, same config under auth.providers.github).
+ * provider id, same authenticator, same config under auth.providers.github),
+ * with sign-in failures explained to the person signing in.
  */
 export const authModuleGithubOrgProvider = createBackendModule({
   pluginId: 'auth',
@@ -24,12 +26,17 @@ export const authModuleGithubOrgProvider = createBackendModule({
       async init({ providers }) {
         providers.registerProvider({
           providerId: 'github',
-          factory: createOAuthProviderFactory({
-            authenticator: githubAuthenticator,
-            // Only the org-member resolver: e-mail or username matching
-            // could let someone outside the organization in.
-            signInResolverFactories: { userIdMatchingUserEntityAnnotation },
-          }),
+          // A callback that does not match a sign-in started in this
+          // browser gets a clear message in the sign-in window.
+          factory: withStateCheckedCallback(
+            createOAuthProviderFactory({
+              // GitHub's authenticator, with failures explained to the user.
+              authenticator: githubOrgAuthenticator,
+              // Only the org-member resolver: e-mail or username matching
+              // could let someone outside the organization in.
+              signInResolverFactories: { userIdMatchingUserEntityAnnotation },
+            }),
+          ),
         });
       },
     });
