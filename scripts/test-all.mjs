@@ -10,7 +10,7 @@
 // summary and a final `N passed, N failed` line; exits non-zero on any failure.
 //
 //   yarn test:all              everything
-//   yarn test:all --skip build,tsc   skip steps you just ran (tsc, lint, build, test, e2e)
+//   yarn test:all --skip build,tsc   skip steps you just ran (tsc, lint, build, test, k8s, e2e, bench)
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -65,14 +65,28 @@ const steps = [
       '--json', `--outputFile=${report('e2e')}`,
     ],
   },
+  {
+    id: 'bench',
+    title: 'Benchmark smoke run: 500 entities, one template run (the full run is `yarn bench`)',
+    cmd: [
+      'yarn', 'bench', '--entities', '500', '--template-runs', '1',
+      '--load-seconds', '3', '--out', 'artifacts/bench/small.json',
+    ],
+    // Its own private PostgreSQL cluster, as a full run uses.
+    env: { PORTAL_TEST_PG_URL: undefined },
+  },
 ];
 
-function run(cmd) {
+function run(cmd, env = {}) {
   return new Promise(resolve => {
+    const merged = { ...process.env, CI: 'true', FORCE_COLOR: '0', ...env };
+    for (const [key, value] of Object.entries(merged)) {
+      if (value === undefined) delete merged[key];
+    }
     const child = spawn(cmd[0], cmd.slice(1), {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, CI: 'true', FORCE_COLOR: '0' },
+      env: merged,
     });
     child.on('exit', code => resolve(code ?? 1));
   });
@@ -88,7 +102,7 @@ for (const step of steps) {
   }
   console.log(`\n=== ${step.title}\n`);
   const t0 = Date.now();
-  const code = await run(step.cmd);
+  const code = await run(step.cmd, step.env);
   const seconds = Math.round((Date.now() - t0) / 1000);
   const entry = { ...step, status: code === 0 ? 'passed' : 'failed', seconds };
   if (step.jestReport && fs.existsSync(step.jestReport)) {

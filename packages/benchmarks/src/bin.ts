@@ -1,0 +1,75 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/* eslint-disable no-console */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { repoRoot } from 'e2e-tests/src/support/backend';
+import { runBenchmark } from './bench';
+import { formatTable, resultRows } from './report';
+
+const USAGE = `Usage: yarn bench [--entities 10000] [--template-runs 5] [--load-seconds 15]
+                  [--out artifacts/bench/results.json] [--keep] [--hold-seconds 0]
+                  [--config extra-app-config.yaml ...]
+Needs the production build (yarn build:all), PostgreSQL 15 and Chromium.`;
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      entities: { type: 'string', default: '10000' },
+      'template-runs': { type: 'string', default: '5' },
+      'load-seconds': { type: 'string', default: '15' },
+      out: { type: 'string', default: 'artifacts/bench/results.json' },
+      keep: { type: 'boolean', default: false },
+      'hold-seconds': { type: 'string', default: '0' },
+      config: { type: 'string', multiple: true, default: [] },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const number = (name: string, value: string, min: number) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) {
+      throw new Error(
+        `--${name} must be a whole number of at least ${min}, got '${value}'`,
+      );
+    }
+    return n;
+  };
+  const options = {
+    entities: number('entities', values.entities!, 50),
+    templateRuns: number('template-runs', values['template-runs']!, 1),
+    loadSeconds: number('load-seconds', values['load-seconds']!, 1),
+    keep: values.keep!,
+    holdSeconds: number('hold-seconds', values['hold-seconds']!, 0),
+    extraConfigs: values.config as string[],
+    log: (line: string) =>
+      console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`),
+  };
+  const started = Date.now();
+  const results = await runBenchmark(options);
+  const out = path.resolve(repoRoot, values.out!);
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\n${formatTable(resultRows(results))}\n`);
+  console.log(
+    `Results: ${path.relative(process.cwd(), out)} (benchmark took ${Math.round(
+      (Date.now() - started) / 1000,
+    )} s)`,
+  );
+  if (results.scaffolder.error) {
+    throw new Error(`a template run failed: ${results.scaffolder.error}`);
+  }
+}
+
+main().catch(error => {
+  console.error(
+    `bench failed: ${error instanceof Error ? error.message : error}`,
+  );
+  process.exit(1);
+});
