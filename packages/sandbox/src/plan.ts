@@ -60,6 +60,7 @@ export function planSandbox(env: Record<string, string | undefined>): SandboxPla
     kubernetes,
     configFiles: [
       'app-config.yaml',
+      'app-config.development.yaml',
       file('github', github),
       file('argocd', argocd),
       file('kubernetes', kubernetes),

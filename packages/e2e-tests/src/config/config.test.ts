@@ -2,6 +2,8 @@
  * Copyright 2026 The Launchpad Authors
  * SPDX-License-Identifier: Apache-2.0
  */
+import fs from 'node:fs';
+import yaml from 'js-yaml';
 import path from 'node:path';
 import { ConfigReader } from '@backstage/config';
 import { loadConfig, loadConfigSchema } from '@backstage/config-loader';
@@ -59,9 +61,11 @@ function dangerousKeys(value: unknown, at = ''): string[] {
   return [];
 }
 
-describe('development config (app-config.yaml)', () => {
+const development = ['app-config.yaml', 'app-config.development.yaml'];
+
+describe('development config (app-config.yaml + app-config.development.yaml)', () => {
   it('offers guest sign-in, and the sign-in page lists only configured providers', async () => {
-    const { config } = await load(['app-config.yaml'], {});
+    const { config } = await load(development, {});
     expect(config.has('auth.providers.guest')).toBe(true);
     for (const id of config.getStringArray('launchpad.signIn.providers')) {
       expect(config.has(`auth.providers.${id}`)).toBe(true);
@@ -76,6 +80,11 @@ describe('production config (app-config.yaml + app-config.production.yaml)', () 
   it('has no guest provider and signs in with GitHub only', async () => {
     const { config } = await load(files, productionEnv);
     expect(config.has('auth.providers.guest')).toBe(false);
+    // Not even as a key that removes it: only the development file has one.
+    const raw = yaml.load(
+      fs.readFileSync(path.join(repoRoot, 'app-config.production.yaml'), 'utf8'),
+    ) as { auth: { providers: Record<string, unknown> } };
+    expect(Object.keys(raw.auth.providers)).toEqual(['github']);
     expect(config.getStringArray('launchpad.signIn.providers')).toEqual([
       'github',
     ]);
@@ -98,7 +107,7 @@ describe('production config (app-config.yaml + app-config.production.yaml)', () 
   it('sets no dangerously* switch anywhere', async () => {
     const { appConfigs } = await load(files, productionEnv);
     expect(appConfigs.flatMap(c => dangerousKeys(c.data))).toEqual([]);
-    const dev = await load(['app-config.yaml'], {});
+    const dev = await load(development, {});
     expect(dev.appConfigs.flatMap(c => dangerousKeys(c.data))).toEqual([]);
   });
 

@@ -100,7 +100,14 @@ beforeAll(async () => {
   );
 
   backend = await startBackend({
-    args: ['--config', '../../app-config.yaml', '--config', configFile],
+    args: [
+      '--config',
+      '../../app-config.yaml',
+      '--config',
+      '../../app-config.development.yaml',
+      '--config',
+      configFile,
+    ],
     env: {
       APP_CONFIG_backend_database_connection_directory: path.join(work, 'sqlite'),
       APP_CONFIG_techdocs_publisher_local_publishDirectory: path.join(work, 'techdocs'),
