@@ -149,9 +149,15 @@ describe('Dockerfile', () => {
     const fileTargets = (production.catalog?.locations ?? [])
       .filter(l => l.type === 'file')
       .map(l => path.posix.normalize(l.target).split('/')[0]);
+    const warmScript = 'packages/backend/warm-compile-cache.cjs';
+    expect(contextCopies).toContain(warmScript);
     expect(
       [
-        ...new Set(contextCopies.filter(c => !c.startsWith('app-config'))),
+        ...new Set(
+          contextCopies.filter(
+            c => !c.startsWith('app-config') && c !== warmScript,
+          ),
+        ),
       ].sort(),
     ).toEqual([...new Set(fileTargets)].sort());
     const env = Object.assign(
@@ -161,6 +167,12 @@ describe('Dockerfile', () => {
         .map(envAssignments),
     );
     expect(env.NODE_ENV).toBe('production');
+    // A heap cap (the pod's memory) and a compile cache filled at build time,
+    // relative to WORKDIR so it is the same folder in every process.
+    expect(env.NODE_OPTIONS).toMatch(/^--max-old-space-size=\d+$/);
+    expect(env.NODE_COMPILE_CACHE).toBe('.node-compile-cache');
+    const runs = runtime.instructions.filter(i => i.keyword === 'RUN');
+    expect(runs.map(r => r.args)).toContain(`node ${warmScript}`);
     const cmd = runtime.instructions.filter(i => i.keyword === 'CMD').pop();
     expect(cmd?.json).toEqual([
       'node',
