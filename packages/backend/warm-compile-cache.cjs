@@ -17,6 +17,7 @@
 
 const path = require('node:path');
 const nodeModule = require('node:module');
+const pkg = require('./package.json');
 
 const dir = nodeModule.getCompileCacheDir?.();
 if (!dir) {
@@ -26,7 +27,6 @@ if (!dir) {
   process.exit(1);
 }
 
-const pkg = require('./package.json');
 const requireFromBackend = nodeModule.createRequire(
   path.join(__dirname, 'package.json'),
 );

@@ -19,8 +19,7 @@ export function GettingStarted() {
       </Typography>
       <Typography paragraph>
         EKS와 Argo CD로 서비스를 운영하는 팀을 위한 개발자 포털입니다. The
-        developer portal for teams that run services on Amazon EKS with Argo
-        CD.
+        developer portal for teams that run services on Amazon EKS with Argo CD.
       </Typography>
       <Typography variant="h6" component="h3" gutterBottom>
         처음이라면 이것부터 · Try this first

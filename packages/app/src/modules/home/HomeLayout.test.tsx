@@ -25,7 +25,13 @@ describe('placeWidgets', () => {
       { component: 'Starred', column: 7, row: 2, width: 5, height: 5 },
     ]);
     expect(
-      placed.map(p => [p.widget.name, p.column, p.columnSpan, p.row, p.rowSpan]),
+      placed.map(p => [
+        p.widget.name,
+        p.column,
+        p.columnSpan,
+        p.row,
+        p.rowSpan,
+      ]),
     ).toEqual([
       ['Search', 1, 12, 1, 2],
       ['GettingStarted', 1, 7, 3, 10],
@@ -51,7 +57,9 @@ describe('placeWidgets', () => {
 
   it('gives every widget a full row when there is no config', () => {
     const placed = placeWidgets(widgets.slice(0, 2), undefined);
-    expect(placed.map(p => [p.widget.name, p.column, p.columnSpan, p.row])).toEqual([
+    expect(
+      placed.map(p => [p.widget.name, p.column, p.columnSpan, p.row]),
+    ).toEqual([
       ['Search', 1, 12, 1],
       ['GettingStarted', 1, 12, 2],
     ]);
@@ -64,13 +72,21 @@ describe('HomeLayout', () => {
       <HomeLayout
         widgets={widgets}
         defaultConfig={[
-          { component: 'GettingStarted', column: 0, row: 0, width: 7, height: 4 },
+          {
+            component: 'GettingStarted',
+            column: 0,
+            row: 0,
+            width: 7,
+            height: 4,
+          },
           { component: 'Toolkit', column: 7, row: 0, width: 5, height: 4 },
         ]}
       />,
     );
     const grid = screen.getByTestId('home-grid');
-    expect(within(grid).getByText('GettingStarted content')).toBeInTheDocument();
+    expect(
+      within(grid).getByText('GettingStarted content'),
+    ).toBeInTheDocument();
     expect(within(grid).getByText('Toolkit content')).toBeInTheDocument();
     expect(within(grid).queryByText('Search content')).toBeNull();
     expect(
