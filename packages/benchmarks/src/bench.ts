@@ -38,6 +38,8 @@ export interface BenchOptions {
   keep: boolean;
   /** More config files layered last, e.g. proposed production tuning. */
   extraConfigs?: string[];
+  /** NODE_OPTIONS for the backend only (e.g. a heap cap or --cpu-prof). */
+  nodeOptions?: string;
   /** Keep backend and PostgreSQL running this long after measuring (for EXPLAIN, profiling). */
   holdSeconds?: number;
   log: (line: string) => void;
@@ -128,11 +130,12 @@ export async function runBenchmark(
     const githubUrl = standIns.find(s => s.name === 'GitHub')!.url;
 
     // The sandbox's stand-in config files, pointed at this run's ports, then
-    // the benchmark overlay.
+    // the benchmark overlay. Not the sandbox's app-config.development.yaml:
+    // the image never loads it.
     const configDir = path.join(work, 'config');
     fs.mkdirSync(configDir);
     const configArgs: string[] = [];
-    for (const file of plan.configFiles.filter(f => f !== 'app-config.yaml')) {
+    for (const file of plan.configFiles.filter(f => f.startsWith('config/'))) {
       let text = fs.readFileSync(path.join(repoRoot, file), 'utf8');
       for (const part of ['github', 'argocd', 'kubernetes'] as const) {
         text = text.replaceAll(
@@ -155,7 +158,10 @@ export async function runBenchmark(
     const apiToken = randomBytes(24).toString('hex');
     const githubHost = new URL(githubUrl).host;
     const env = (entities: string) => ({
+      // The image's ENV (heap cap, compile cache), as the container has it.
+      ...runtime.env,
       NODE_ENV: 'production',
+      NODE_OPTIONS: options.nodeOptions ?? runtime.env.NODE_OPTIONS,
       APP_BASE_URL: baseUrl,
       APP_CONFIG_backend_listen: `:${port}`,
       APP_CONFIG_backend_listen_port: undefined,
@@ -291,7 +297,14 @@ export async function runBenchmark(
     const probeBody = (await probe.json()) as {
       items: { metadata: { name: string } }[];
     };
-    if (!probe.ok || probeBody.items.length !== 20) {
+    // A page of 20, or every production component of a small catalog.
+    const expectedItems = Math.min(
+      20,
+      catalog.entities.filter(
+        e => e.kind === 'Component' && e.spec.lifecycle === 'production',
+      ).length,
+    );
+    if (!probe.ok || probeBody.items.length !== expectedItems) {
       throw new Error(
         `${byQueryPath} answered ${probe.status} with ${probeBody.items?.length} items`,
       );
@@ -379,6 +392,7 @@ export async function runBenchmark(
       },
       options: {
         extraConfigs: options.extraConfigs ?? [],
+        nodeOptions: options.nodeOptions ?? runtime.env.NODE_OPTIONS ?? null,
         entities: options.entities,
         templateRuns: options.templateRuns,
         loadSeconds: options.loadSeconds,

@@ -12,7 +12,7 @@ import { formatTable, resultRows } from './report';
 
 const USAGE = `Usage: yarn bench [--entities 10000] [--template-runs 5] [--load-seconds 15]
                   [--out artifacts/bench/results.json] [--keep] [--hold-seconds 0]
-                  [--config extra-app-config.yaml ...]
+                  [--config extra-app-config.yaml ...] [--node-options "--cpu-prof ..."]
 Needs the production build (yarn build:all), PostgreSQL 15 and Chromium.`;
 
 async function main() {
@@ -25,6 +25,7 @@ async function main() {
       keep: { type: 'boolean', default: false },
       'hold-seconds': { type: 'string', default: '0' },
       config: { type: 'string', multiple: true, default: [] },
+      'node-options': { type: 'string', default: '' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -48,6 +49,7 @@ async function main() {
     keep: values.keep!,
     holdSeconds: number('hold-seconds', values['hold-seconds']!, 0),
     extraConfigs: values.config as string[],
+    nodeOptions: values['node-options'] || undefined,
     log: (line: string) =>
       console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`),
   };

@@ -29,7 +29,13 @@ function results(
   return {
     startedAt: '2026-11-27T00:00:00Z',
     machine: { cpus: 2, node: 'v22', memoryGb: 24 },
-    options: { extraConfigs: [], entities, templateRuns: 5, loadSeconds: 15 },
+    options: {
+      extraConfigs: [],
+      nodeOptions: null,
+      entities,
+      templateRuns: 5,
+      loadSeconds: 15,
+    },
     mix: {
       groups: 100,
       users: 1000,
@@ -55,6 +61,7 @@ function results(
       firstSignedInPage: { ...tally, ms: 3000 },
       catalogFromSidebarMs: 900,
       catalogColdLoadMs: 1900,
+      catalogCachedTabMs: 1200,
       catalogColdLoad: tally,
       catalogColdTimeline: {},
       catalogPagePath: '/catalog',

@@ -11,6 +11,7 @@ export interface BenchResults {
   machine: { cpus: number; node: string; memoryGb: number };
   options: {
     extraConfigs: string[];
+    nodeOptions: string | null;
     entities: number;
     templateRuns: number;
     loadSeconds: number;
@@ -127,10 +128,13 @@ export function resultRows(r: BenchResults): Row[] {
       met: fe.firstSignedInPage.gzipBytes <= 900_000,
     },
     {
-      metric: 'Catalog list visible (fresh tab, no cache / from sidebar)',
+      metric:
+        'Catalog list visible (fresh tab without / with HTTP cache; from sidebar)',
       reference: '–',
       goal: '≤ 2 s',
-      ours: `${s(fe.catalogColdLoadMs)} / ${s(fe.catalogFromSidebarMs)}`,
+      ours: `${s(fe.catalogColdLoadMs)} / ${s(fe.catalogCachedTabMs)}; ${s(
+        fe.catalogFromSidebarMs,
+      )}`,
       met: atFull(fe.catalogColdLoadMs <= 2000),
     },
     {

@@ -6,6 +6,12 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import {
+  copyOperands,
+  envAssignments,
+  finalStage,
+  parseDockerfile,
+} from 'e2e-tests/src/deploy/dockerfile';
 
 const run = promisify(execFile);
 
@@ -56,6 +62,8 @@ export interface ProductionRuntime {
   dir: string;
   /** The image's CMD, with this machine's node. */
   command: string[];
+  /** The runtime stage's ENV (e.g. NODE_OPTIONS, NODE_COMPILE_CACHE). */
+  env: Record<string, string>;
 }
 
 /**
@@ -120,10 +128,64 @@ export async function prepareProductionRuntime(
     },
   });
 
-  const cmd = dockerfileCmd(
-    fs.readFileSync(path.join(repoRoot, 'Dockerfile'), 'utf8'),
-  );
-  return { dir, command: [process.execPath, ...cmd.slice(1)] };
+  const dockerfile = fs.readFileSync(path.join(repoRoot, 'Dockerfile'), 'utf8');
+  const cmd = dockerfileCmd(dockerfile);
+  const { env, nodeRuns, otherCopies } = runtimeStageSteps(dockerfile);
+  // Other files the stage copies from the build context (the compile-cache
+  // warm-up script).
+  for (const { source, dest } of otherCopies) {
+    const target = dest.endsWith('/')
+      ? path.join(dir, dest, path.basename(source))
+      : path.join(dir, dest);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.copyFileSync(path.join(repoRoot, source), target);
+  }
+  // The stage's `RUN node ...` steps (warming the compile cache), with its ENV.
+  for (const args of nodeRuns) {
+    await run(process.execPath, args, {
+      cwd: dir,
+      env: { ...process.env, ...env },
+    });
+  }
+  return { dir, command: [process.execPath, ...cmd.slice(1)], env };
+}
+
+/**
+ * The final stage's ENV, and its `RUN node <args>` steps (the other RUN
+ * steps unpack the bundle and prune the templates, which
+ * prepareProductionRuntime does its own way).
+ */
+export function runtimeStageSteps(dockerfile: string): {
+  env: Record<string, string>;
+  nodeRuns: string[][];
+  /** Single files copied from the build context besides config, catalog and templates. */
+  otherCopies: { source: string; dest: string }[];
+} {
+  const env: Record<string, string> = {};
+  const nodeRuns: string[][] = [];
+  const otherCopies: { source: string; dest: string }[] = [];
+  for (const ins of finalStage(parseDockerfile(dockerfile)).instructions) {
+    if (ins.keyword === 'ENV') Object.assign(env, envAssignments(ins));
+    if (ins.keyword === 'COPY' && !ins.flags.from) {
+      const { sources, dest } = copyOperands(ins);
+      for (const source of sources) {
+        if (
+          !/^(app-config[^/]*\.yaml|catalog-info\.yaml|templates)$/.test(source)
+        ) {
+          otherCopies.push({ source, dest });
+        }
+      }
+    }
+    if (ins.keyword === 'RUN' && /^node\s/.test(ins.args)) {
+      if (/[;&|$`'"\\]/.test(ins.args)) {
+        throw new Error(
+          `RUN ${ins.args}: only plain 'node <args>' is mirrored`,
+        );
+      }
+      nodeRuns.push(ins.args.split(/\s+/).slice(1));
+    }
+  }
+  return { env, nodeRuns, otherCopies };
 }
 
 /** Workspace folders the bundle ships (those with a package.json). */
