@@ -145,14 +145,24 @@ describe('secrets handed to the FastAPI template', () => {
       },
     });
     recorder.setTarget(portal.argocdUrl);
-    await eventually(
-      'minji-park in the catalog',
-      async () =>
-        (await portal.api('/api/catalog/entities/by-name/user/default/minji-park')).status === 200
-          ? true
-          : undefined,
-      90_000,
-    );
+    // The user comes from the GitHub org provider, the template and the
+    // entities its checks look up from catalog files: separate ingestion
+    // paths, in no fixed order.
+    for (const ref of [
+      'user/default/minji-park',
+      'template/default/fastapi-service',
+      'group/default/platform',
+      'system/default/developer-platform',
+    ]) {
+      await eventually(
+        `${ref} in the catalog`,
+        async () =>
+          (await portal.api(`/api/catalog/entities/by-name/${ref}`)).status === 200
+            ? true
+            : undefined,
+        90_000,
+      );
+    }
     minji = await signInViaGitHub(portal.baseUrl, 'minji-park');
 
     const githubHost = new URL(portal.githubUrl).host;
