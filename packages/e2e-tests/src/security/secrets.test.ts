@@ -148,21 +148,24 @@ describe('secrets handed to the FastAPI template', () => {
     // The user comes from the GitHub org provider, the template and the
     // entities its checks look up from catalog files: separate ingestion
     // paths, in no fixed order.
-    for (const ref of [
-      'user/default/minji-park',
-      'template/default/fastapi-service',
-      'group/default/platform',
-      'system/default/developer-platform',
-    ]) {
-      await eventually(
-        `${ref} in the catalog`,
-        async () =>
-          (await portal.api(`/api/catalog/entities/by-name/${ref}`)).status === 200
-            ? true
-            : undefined,
-        90_000,
-      );
-    }
+    const sandbox = portal;
+    await Promise.all(
+      [
+        'user/default/minji-park',
+        'template/default/fastapi-service',
+        'group/default/platform',
+        'system/default/developer-platform',
+      ].map(ref =>
+        eventually(
+          `${ref} in the catalog`,
+          async () =>
+            (await sandbox.api(`/api/catalog/entities/by-name/${ref}`)).status === 200
+              ? true
+              : undefined,
+          90_000,
+        ),
+      ),
+    );
     minji = await signInViaGitHub(portal.baseUrl, 'minji-park');
 
     const githubHost = new URL(portal.githubUrl).host;
