@@ -155,13 +155,14 @@ export async function runBenchmark(
       configArgs.push('--config', path.resolve(repoRoot, extra));
     }
 
+    const nodeOptions = options.nodeOptions ?? runtime.env.NODE_OPTIONS;
     const apiToken = randomBytes(24).toString('hex');
     const githubHost = new URL(githubUrl).host;
     const env = (entities: string) => ({
       // The image's ENV (heap cap, compile cache), as the container has it.
       ...runtime.env,
       NODE_ENV: 'production',
-      NODE_OPTIONS: options.nodeOptions ?? runtime.env.NODE_OPTIONS,
+      NODE_OPTIONS: nodeOptions,
       APP_BASE_URL: baseUrl,
       APP_CONFIG_backend_listen: `:${port}`,
       APP_CONFIG_backend_listen_port: undefined,
@@ -392,7 +393,7 @@ export async function runBenchmark(
       },
       options: {
         extraConfigs: options.extraConfigs ?? [],
-        nodeOptions: options.nodeOptions ?? runtime.env.NODE_OPTIONS ?? null,
+        nodeOptions: nodeOptions ?? null,
         entities: options.entities,
         templateRuns: options.templateRuns,
         loadSeconds: options.loadSeconds,

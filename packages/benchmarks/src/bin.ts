@@ -12,7 +12,7 @@ import { formatTable, resultRows } from './report';
 
 const USAGE = `Usage: yarn bench [--entities 10000] [--template-runs 5] [--load-seconds 15]
                   [--out artifacts/bench/results.json] [--keep] [--hold-seconds 0]
-                  [--config extra-app-config.yaml ...] [--node-options "--cpu-prof ..."]
+                  [--config extra-app-config.yaml ...] [--node-options=--cpu-prof]
 Needs the production build (yarn build:all), PostgreSQL 15 and Chromium.`;
 
 async function main() {

@@ -201,6 +201,7 @@ export async function measureFrontend(
     await cold.goto(`${baseUrl}${CATALOG_PAGE_PATH}`);
     await firstGeneratedRow(cold);
     const catalogColdLoadMs = Date.now() - t2;
+    const catalogColdLoad = strip(await coldScripts.snapshot());
     await cold.close();
 
     // Another fresh tab, this time with the HTTP cache (hashed /static
@@ -227,7 +228,7 @@ export async function measureFrontend(
       catalogColdLoadMs,
       catalogCachedTabMs,
       catalogPagePath: CATALOG_PAGE_PATH,
-      catalogColdLoad: strip(await coldScripts.snapshot()),
+      catalogColdLoad,
       catalogColdTimeline: timeline,
       catalogQueryPath,
       catalogQueries: [...new Set(queries)],

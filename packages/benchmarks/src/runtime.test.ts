@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from 'e2e-tests/src/support/backend';
-import { dockerfileCmd, runtimeStageSteps } from './runtime';
+import { runtimeStageSteps } from './runtime';
 
 const dockerfile = fs.readFileSync(path.join(repoRoot, 'Dockerfile'), 'utf8');
 
@@ -26,13 +26,22 @@ describe('runtimeStageSteps', () => {
         dest: './packages/backend/',
       },
     ]);
-    expect(dockerfileCmd(dockerfile)[0]).toBe('node');
+    expect(steps.cmd[0]).toBe('node');
   });
 
   it('refuses a RUN step it cannot mirror faithfully', () => {
     const text =
       'FROM node AS runtime\nWORKDIR /app\nRUN node a.js && rm -rf x\nCMD ["node", "b"]\n';
     expect(() => runtimeStageSteps(text)).toThrow(/only plain 'node <args>'/);
+  });
+
+  it('refuses an image whose CMD is missing or not node', () => {
+    expect(() => runtimeStageSteps('FROM node\nWORKDIR /app\n')).toThrow(
+      'The Dockerfile has no exec-form CMD',
+    );
+    expect(() =>
+      runtimeStageSteps('FROM node\nWORKDIR /app\nCMD ["bash", "x"]\n'),
+    ).toThrow("The Dockerfile's CMD must start with node, not bash");
   });
 
   it('ignores RUN steps that are not node and stages before the last', () => {
@@ -47,6 +56,7 @@ describe('runtimeStageSteps', () => {
       'CMD ["node", "packages/backend"]',
     ].join('\n');
     expect(runtimeStageSteps(text)).toEqual({
+      cmd: ['node', 'packages/backend'],
       env: { A: '1', B: 'two words' },
       nodeRuns: [],
       otherCopies: [],

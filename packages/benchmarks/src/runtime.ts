@@ -129,8 +129,7 @@ export async function prepareProductionRuntime(
   });
 
   const dockerfile = fs.readFileSync(path.join(repoRoot, 'Dockerfile'), 'utf8');
-  const cmd = dockerfileCmd(dockerfile);
-  const { env, nodeRuns, otherCopies } = runtimeStageSteps(dockerfile);
+  const { cmd, env, nodeRuns, otherCopies } = runtimeStageSteps(dockerfile);
   // Other files the stage copies from the build context (the compile-cache
   // warm-up script).
   for (const { source, dest } of otherCopies) {
@@ -151,11 +150,12 @@ export async function prepareProductionRuntime(
 }
 
 /**
- * The final stage's ENV, and its `RUN node <args>` steps (the other RUN
- * steps unpack the bundle and prune the templates, which
- * prepareProductionRuntime does its own way).
+ * The final stage's exec-form CMD (which must start with node), its ENV, and
+ * its `RUN node <args>` steps (the other RUN steps unpack the bundle and
+ * prune the templates, which prepareProductionRuntime does its own way).
  */
 export function runtimeStageSteps(dockerfile: string): {
+  cmd: string[];
   env: Record<string, string>;
   nodeRuns: string[][];
   /** Single files copied from the build context besides config, catalog and templates. */
@@ -164,7 +164,9 @@ export function runtimeStageSteps(dockerfile: string): {
   const env: Record<string, string> = {};
   const nodeRuns: string[][] = [];
   const otherCopies: { source: string; dest: string }[] = [];
+  let cmd: string[] | undefined;
   for (const ins of finalStage(parseDockerfile(dockerfile)).instructions) {
+    if (ins.keyword === 'CMD') cmd = ins.json;
     if (ins.keyword === 'ENV') Object.assign(env, envAssignments(ins));
     if (ins.keyword === 'COPY' && !ins.flags.from) {
       const { sources, dest } = copyOperands(ins);
@@ -185,7 +187,13 @@ export function runtimeStageSteps(dockerfile: string): {
       nodeRuns.push(ins.args.split(/\s+/).slice(1));
     }
   }
-  return { env, nodeRuns, otherCopies };
+  if (!cmd) {
+    throw new Error('The Dockerfile has no exec-form CMD');
+  }
+  if (cmd[0] !== 'node') {
+    throw new Error(`The Dockerfile's CMD must start with node, not ${cmd[0]}`);
+  }
+  return { cmd, env, nodeRuns, otherCopies };
 }
 
 /** Workspace folders the bundle ships (those with a package.json). */
@@ -201,17 +209,4 @@ function bundledWorkspaces(dir: string): string[] {
     }
   }
   return out;
-}
-
-/** The exec-form CMD of the Dockerfile's last stage. */
-export function dockerfileCmd(dockerfile: string): string[] {
-  const cmds = [...dockerfile.matchAll(/^CMD\s+(\[.*\])\s*$/gm)];
-  if (cmds.length === 0) {
-    throw new Error('The Dockerfile has no exec-form CMD');
-  }
-  const cmd = JSON.parse(cmds[cmds.length - 1][1]) as string[];
-  if (cmd[0] !== 'node') {
-    throw new Error(`The Dockerfile's CMD must start with node, not ${cmd[0]}`);
-  }
-  return cmd;
 }

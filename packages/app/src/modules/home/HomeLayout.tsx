@@ -15,7 +15,6 @@ const useStyles = makeStyles(theme => ({
     display: 'grid',
     gap: theme.spacing(3),
     gridTemplateColumns: 'repeat(12, minmax(0, 1fr))',
-    alignItems: 'stretch',
     // One column on narrow screens, widgets in reading order.
     [theme.breakpoints.down('sm')]: {
       gridTemplateColumns: 'minmax(0, 1fr)',
