@@ -79,7 +79,7 @@ function etagOf(data: Buffer | string) {
   return `"${createHash('sha1').update(data).digest('hex')}"`;
 }
 
-function paginate<T>(
+export function paginate<T>(
   req: Request,
   items: T[],
 ): { page: T[]; headers: Record<string, string> } {

@@ -3,6 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { createActionsRecorder } from './actions/recorder';
+import { addActionsRoutes } from './actions/routes';
+import { ActionsStore } from './actions/store';
 import { avatarSvg } from './avatar';
 import { FaultInjector } from './faults';
 import { Fixture, loadFixture } from './fixture';
@@ -44,6 +47,8 @@ export interface GitHubStandInOptions {
   oauthCodeTtlSeconds?: number;
   /** Override the first OAuth app of the fixture. */
   oauthApp?: { clientId?: string; clientSecret?: string; callbackUrl?: string };
+  /** How long a recorded Actions run stays `in_progress`; default 5. */
+  actionsRunSeconds?: number;
   /** Receives one line per request (method, path, status; never headers or tokens). */
   log?: (line: string) => void;
 }
@@ -231,6 +236,13 @@ export async function createGitHubStandIn(
     addGraphqlRoutes(router, w);
     addRestRoutes(router, w);
     addGitHttpRoutes(router, w);
+    const actions = new ActionsStore(dataDir);
+    w.pushListeners.push(
+      createActionsRecorder(w, actions, {
+        runDurationMs: (options.actionsRunSeconds ?? 5) * 1000,
+      }),
+    );
+    addActionsRoutes(router, w, actions);
 
     router.get(/^\/avatars\/_team\/(?<org>[^/]+)\/(?<slug>[^/]+)$/, req => {
       const t = w.team(req.params.slug);
