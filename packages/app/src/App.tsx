@@ -5,10 +5,20 @@
 import { createApp } from '@backstage/frontend-defaults';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
+import {
+  kubernetesSummaryModule,
+  serviceOverviewModule,
+} from './modules/serviceOverview';
 import { signInModule } from './modules/signIn';
 
 // Plugins come from package.json (`app.packages: all`); these modules hold
 // the Launchpad-specific extensions.
 export default createApp({
-  features: [navModule, homeModule, signInModule],
+  features: [
+    navModule,
+    homeModule,
+    signInModule,
+    serviceOverviewModule,
+    kubernetesSummaryModule,
+  ],
 });

@@ -34,6 +34,9 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Catalog files that failed to process, for the platform group's
+// "Unprocessed entities" page (permission catalog.entities.unprocessed.*)
+backend.add(import('@backstage/plugin-catalog-backend-module-unprocessed'));
 // GitHub: repositories' catalog-info.yaml (catalog.providers.github) and the
 // organization's users and teams (catalog.providers.githubOrg). Both stay
 // idle unless configured.
@@ -54,6 +57,8 @@ backend.add(
 );
 // Argo CD status of catalog entities, for the Argo CD card
 backend.add(import('@internal/plugin-argocd-backend'));
+// GitHub Actions runs of catalog entities, for the CI card and tab
+backend.add(import('@internal/plugin-github-actions-backend'));
 
 // TechDocs
 backend.add(import('@backstage/plugin-techdocs-backend'));
