@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshotter, signInWithGitHub } from '../support/browser';
+import { entityTab, launchBrowser, screenshotter, signInWithGitHub } from '../support/browser';
 import { eventually, SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
 
 // A newcomer's first day, through the UI only, on the offline sandbox: sign
@@ -161,13 +161,6 @@ describe('the newcomer journey', () => {
     await shoot(page, 'search');
   });
 });
-
-/** An entity page tab (a link in the new frontend system's entity header). */
-function entityTab(page: Page, name: string) {
-  return page.locator('main').getByRole('link', { name, exact: true }).or(
-    page.getByRole('tab', { name, exact: true }),
-  ).first();
-}
 
 async function pickOption(page: Page, label: RegExp, text: string) {
   const input = page.getByLabel(label).first();

@@ -48,7 +48,11 @@ export function screenshotter(suite: string) {
  * Signs in through the real sign-in page and the GitHub stand-in's OAuth
  * page (a popup, as with github.com), choosing `login` there.
  */
-export async function signInWithGitHub(page: Page, baseUrl: string, login: string) {
+export async function signInWithGitHub(
+  page: Page,
+  baseUrl: string,
+  login: string,
+) {
   await page.goto(baseUrl, { waitUntil: 'domcontentloaded' });
   const signIn = page.getByRole('button', { name: /sign in/i });
   await signIn.first().waitFor({ timeout: 60_000 });
@@ -58,4 +62,13 @@ export async function signInWithGitHub(page: Page, baseUrl: string, login: strin
   ]);
   await popup.waitForLoadState('domcontentloaded');
   await popup.locator(`button[value="${login}"]`).click();
+}
+
+/** An entity page tab (a link in the new frontend system's entity header). */
+export function entityTab(page: Page, name: string) {
+  return page
+    .locator('main')
+    .getByRole('link', { name, exact: true })
+    .or(page.getByRole('tab', { name, exact: true }))
+    .first();
 }

@@ -10,6 +10,7 @@ import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { repoRoot } from '../support/backend';
 import {
+  entityTab,
   launchBrowser,
   screenshotter,
   signInWithGitHub,
@@ -36,15 +37,6 @@ const ENTITY = '/catalog/default/component/launchpad-portal';
 const DOCS_ONLY_TERM = 'pymdownx';
 
 type Entity = { metadata: { name: string } };
-
-/** An entity page tab (a link in the new frontend system's entity header). */
-function entityTab(page: Page, name: string) {
-  return page
-    .locator('main')
-    .getByRole('link', { name, exact: true })
-    .or(page.getByRole('tab', { name, exact: true }))
-    .first();
-}
 
 describe("the portal's own docs in the browser", () => {
   let portal: SandboxPortal;

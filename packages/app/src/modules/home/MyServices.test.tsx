@@ -9,7 +9,10 @@ import { argoCdApiRef } from '@internal/plugin-argocd';
 import { screen, within } from '@testing-library/react';
 import { MyServices } from './MyServices';
 
-const component = (name: string, annotations: Record<string, string> = {}): Entity => ({
+const component = (
+  name: string,
+  annotations: Record<string, string> = {},
+): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: { name, namespace: 'default', annotations },
@@ -27,7 +30,10 @@ function render(items: Entity[], getEntityStatus = jest.fn()) {
     apis: [
       mockApis.identity({
         userEntityRef: 'user:default/minji-park',
-        ownershipEntityRefs: ['user:default/minji-park', 'group:default/platform'],
+        ownershipEntityRefs: [
+          'user:default/minji-park',
+          'group:default/platform',
+        ],
       }),
       [catalogApiRef, { queryEntities }],
       [argoCdApiRef, { getEntityStatus }],
@@ -57,34 +63,52 @@ describe('MyServices', () => {
     );
     const rows = await screen.findAllByTestId('my-service');
     expect(rows).toHaveLength(3);
-    expect(await within(rows[1]).findByText('Synced · Healthy')).toBeInTheDocument();
-    expect(within(rows[1]).getByRole('link', { name: /orders/ })).toHaveAttribute(
-      'href',
-      '/catalog/default/component/orders',
-    );
-    expect(await within(rows[0]).findByText('OutOfSync · Degraded')).toBeInTheDocument();
-    expect(within(rows[2]).getByText('not deployed by Argo CD')).toBeInTheDocument();
+    expect(
+      await within(rows[1]).findByText('Synced · Healthy'),
+    ).toBeInTheDocument();
+    expect(
+      within(rows[1]).getByRole('link', { name: /orders/ }),
+    ).toHaveAttribute('href', '/catalog/default/component/orders');
+    expect(
+      await within(rows[0]).findByText('OutOfSync · Degraded'),
+    ).toBeInTheDocument();
+    expect(
+      within(rows[2]).getByText('not deployed by Argo CD'),
+    ).toBeInTheDocument();
     expect(getEntityStatus).toHaveBeenCalledTimes(2);
     expect(queryEntities).toHaveBeenCalledWith(
       expect.objectContaining({
         filter: {
           kind: 'component',
-          'relations.ownedBy': ['user:default/minji-park', 'group:default/platform'],
+          'relations.ownedBy': [
+            'user:default/minji-park',
+            'group:default/platform',
+          ],
         },
       }),
     );
   });
 
   it('says when Argo CD cannot be asked, per service', async () => {
-    render([component('orders', { 'argocd/app-name': 'orders' })], jest.fn(async () => {
-      throw new Error('Argo CD is unavailable: HTTP 502');
-    }));
-    expect(await screen.findByText('Argo CD status unavailable')).toBeInTheDocument();
+    render(
+      [component('orders', { 'argocd/app-name': 'orders' })],
+      jest.fn(async () => {
+        throw new Error('Argo CD is unavailable: HTTP 502');
+      }),
+    );
+    expect(
+      await screen.findByText('Argo CD status unavailable'),
+    ).toBeInTheDocument();
   });
 
   it('points to Create when the teams own nothing yet', async () => {
     render([]);
-    expect(await screen.findByText(/Your teams own no components yet/)).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Create one' })).toHaveAttribute('href', '/create');
+    expect(
+      await screen.findByText(/Your teams own no components yet/),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Create one' })).toHaveAttribute(
+      'href',
+      '/create',
+    );
   });
 });

@@ -17,16 +17,14 @@ import {
   StatusWarning,
 } from '@backstage/core-components';
 import { identityApiRef, useApi } from '@backstage/frontend-plugin-api';
-import {
-  catalogApiRef,
-  EntityRefLink,
-} from '@backstage/plugin-catalog-react';
+import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
 import { argoCdApiRef } from '@internal/plugin-argocd';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import useAsync from 'react-use/esm/useAsync';
 import {
   argoCdAppOf,
+  argoCdProblem,
   deploymentSummary,
   Health,
   MY_SERVICES_LIMIT,
@@ -71,7 +69,7 @@ function Deployment({ entity }: { entity: Entity }) {
   if (error || !value) {
     return (
       <span title={error?.message}>
-        <StatusWarning>Argo CD status unavailable</StatusWarning>
+        <StatusWarning>{argoCdProblem(error)}</StatusWarning>
       </span>
     );
   }

@@ -3,7 +3,11 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 import type { ArgoCdEntityStatus } from '@internal/plugin-argocd';
-import { deploymentSummary, myServicesQuery } from './myServices';
+import {
+  argoCdProblem,
+  deploymentSummary,
+  myServicesQuery,
+} from './myServices';
 
 const status = (
   sync: string,
@@ -27,7 +31,10 @@ describe('myServicesQuery', () => {
     ]);
     expect(query.filter).toEqual({
       kind: 'component',
-      'relations.ownedBy': ['user:default/minji-park', 'group:default/platform'],
+      'relations.ownedBy': [
+        'user:default/minji-park',
+        'group:default/platform',
+      ],
     });
     expect(query.fields).toContain('metadata.annotations');
     expect(query.limit).toBe(20);
@@ -46,7 +53,9 @@ describe('deploymentSummary', () => {
     expect(deploymentSummary(status('Synced', 'Progressing')).level).toBe(
       'pending',
     );
-    expect(deploymentSummary(status('Synced', 'Missing')).level).toBe('warning');
+    expect(deploymentSummary(status('Synced', 'Missing')).level).toBe(
+      'warning',
+    );
   });
 
   it('is an error when degraded or when the last sync failed', () => {
@@ -55,5 +64,18 @@ describe('deploymentSummary', () => {
       level: 'error',
       text: 'Synced · Healthy · sync failed',
     });
+  });
+});
+
+describe('argoCdProblem', () => {
+  const withStatus = (statusCode: number) =>
+    Object.assign(new Error('x'), { statusCode });
+  it('tells a missing Application from Argo CD being down', () => {
+    expect(argoCdProblem(withStatus(404))).toBe('no Argo CD Application');
+    expect(argoCdProblem(withStatus(403))).toBe('Argo CD status not allowed');
+    expect(argoCdProblem(withStatus(503))).toBe('Argo CD status unavailable');
+    expect(argoCdProblem(new TypeError('Failed to fetch'))).toBe(
+      'Argo CD status unavailable',
+    );
   });
 });

@@ -47,10 +47,23 @@ export function deploymentSummary(status: ArgoCdEntityStatus): {
   else if (health === 'Healthy' && sync === 'Synced') level = 'ok';
   else if (sync === 'OutOfSync' || ['Missing', 'Suspended'].includes(health))
     level = 'warning';
-  return { level, text: `${sync} · ${health}${failed ? ' · sync failed' : ''}` };
+  return {
+    level,
+    text: `${sync} · ${health}${failed ? ' · sync failed' : ''}`,
+  };
 }
 
 /** Whether a component is deployed by Argo CD. */
 export function argoCdAppOf(entity: Entity): string | undefined {
-  return entity.metadata.annotations?.[ARGOCD_APP_ANNOTATION]?.trim() || undefined;
+  return (
+    entity.metadata.annotations?.[ARGOCD_APP_ANNOTATION]?.trim() || undefined
+  );
+}
+
+/** Why a service's Argo CD status is missing, in a few words. */
+export function argoCdProblem(error: Error | undefined): string {
+  const status = (error as { statusCode?: number } | undefined)?.statusCode;
+  if (status === 404) return 'no Argo CD Application';
+  if (status === 401 || status === 403) return 'Argo CD status not allowed';
+  return 'Argo CD status unavailable';
 }

@@ -30,7 +30,9 @@ describe('ServiceOverviewLayout', () => {
         />
       </EntityProvider>,
     );
-    const status = await screen.findByRole('region', { name: 'Service status' });
+    const status = await screen.findByRole('region', {
+      name: 'Service status',
+    });
     expect(
       within(status)
         .getAllByText(/card$/)
@@ -43,14 +45,17 @@ describe('ServiceOverviewLayout', () => {
         .map(e => e.textContent),
     ).toEqual(['Graph card', 'Links card']);
     expect(
-      status.compareDocumentPosition(details) & Node.DOCUMENT_POSITION_FOLLOWING,
+      status.compareDocumentPosition(details) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
     ).toBeTruthy();
   });
 
   it('leaves out the lower section when every card is a status card', async () => {
     await renderInTestApp(
       <EntityProvider entity={entity}>
-        <ServiceOverviewLayout cards={[{ type: 'info', element: <div>About card</div> }]} />
+        <ServiceOverviewLayout
+          cards={[{ type: 'info', element: <div>About card</div> }]}
+        />
       </EntityProvider>,
     );
     expect(await screen.findByText('About card')).toBeInTheDocument();

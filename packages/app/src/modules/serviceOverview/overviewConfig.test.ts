@@ -14,13 +14,23 @@ import { parse } from 'yaml';
 // The Overview's cards as app-config.yaml configures them: the order of the
 // status cards, and relation tables only for entities with such relations.
 
-type ExtensionEntry = string | Record<string, { config?: { filter?: FilterPredicate; type?: string } } | boolean>;
+type ExtensionEntry =
+  | string
+  | Record<
+      string,
+      { config?: { filter?: FilterPredicate; type?: string } } | boolean
+    >;
 
 const extensions: ExtensionEntry[] = parse(
-  fs.readFileSync(path.resolve(__dirname, '../../../../../app-config.yaml'), 'utf8'),
+  fs.readFileSync(
+    path.resolve(__dirname, '../../../../../app-config.yaml'),
+    'utf8',
+  ),
 ).app.extensions;
 
-const ids = extensions.map(e => (typeof e === 'string' ? e : Object.keys(e)[0]));
+const ids = extensions.map(e =>
+  typeof e === 'string' ? e : Object.keys(e)[0],
+);
 
 function configOf(id: string) {
   const entry = extensions.find(e => typeof e !== 'string' && id in e);

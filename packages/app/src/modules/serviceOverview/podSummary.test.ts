@@ -49,7 +49,14 @@ describe('summarizePods', () => {
         ]),
       ),
     ).toEqual([
-      { cluster: 'eks', pods: 2, ready: 2, restarts: 0, problems: [], errors: [] },
+      {
+        cluster: 'eks',
+        pods: 2,
+        ready: 2,
+        restarts: 0,
+        problems: [],
+        errors: [],
+      },
     ]);
   });
 
@@ -77,7 +84,11 @@ describe('summarizePods', () => {
       response(
         [],
         [
-          { errorType: 'UNAUTHORIZED_ERROR', statusCode: 403, resourcePath: '/api/v1/pods' },
+          {
+            errorType: 'UNAUTHORIZED_ERROR',
+            statusCode: 403,
+            resourcePath: '/api/v1/pods',
+          },
           { errorType: 'FETCH_ERROR', message: 'connect ECONNREFUSED' },
         ],
       ),

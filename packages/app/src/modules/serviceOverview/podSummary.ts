@@ -15,7 +15,10 @@ interface PodLike {
     containerStatuses?: Array<{
       ready?: boolean;
       restartCount?: number;
-      state?: { waiting?: { reason?: string }; terminated?: { reason?: string } };
+      state?: {
+        waiting?: { reason?: string };
+        terminated?: { reason?: string };
+      };
     }>;
   };
 }
@@ -51,7 +54,10 @@ function problemOf(pod: PodLike): string | undefined {
     const reason = c.state?.waiting?.reason ?? c.state?.terminated?.reason;
     if (reason && reason !== 'Completed') return reason;
   }
-  if (pod.status?.phase && !['Running', 'Succeeded'].includes(pod.status.phase)) {
+  if (
+    pod.status?.phase &&
+    !['Running', 'Succeeded'].includes(pod.status.phase)
+  ) {
     return pod.status.phase;
   }
   return isReady(pod) ? undefined : 'NotReady';
@@ -60,7 +66,9 @@ function problemOf(pod: PodLike): string | undefined {
 function describeFetchError(error: KubernetesFetchError): string {
   if (error.errorType === 'FETCH_ERROR') return error.message;
   const where = error.resourcePath ? ` reading ${error.resourcePath}` : '';
-  return `${error.errorType}${error.statusCode ? ` (${error.statusCode})` : ''}${where}`;
+  return `${error.errorType}${
+    error.statusCode ? ` (${error.statusCode})` : ''
+  }${where}`;
 }
 
 /** Pods ready and restarting per cluster, from the Kubernetes backend's answer. */
