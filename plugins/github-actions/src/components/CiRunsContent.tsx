@@ -44,6 +44,7 @@ const columns: TableColumn<CiRun>[] = [
   },
   {
     title: 'Commit',
+    width: '35%',
     render: run => (
       <>
         <Typography variant="body2">
