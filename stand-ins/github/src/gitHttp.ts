@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { Request, Router, sendText } from './http';
+import { Request, Router, sendText } from '@internal/stand-in-http';
 import type { World } from './world';
 
 /**

@@ -18,7 +18,10 @@ export interface Request {
   header(name: string): string | undefined;
   /** Reads the whole body (once; later calls get the same buffer). */
   body(): Promise<Buffer>;
-  /** The body as JSON: `undefined` when empty; throws `InvalidJsonError` when it is not JSON. */
+  /**
+   * The body as JSON: `emptyJson` (default `undefined`) when empty; throws
+   * `InvalidJsonError` when it is not JSON.
+   */
   json(): Promise<any>;
 }
 
@@ -115,6 +118,8 @@ function safeDecode(v: string) {
 export interface RequestOptions {
   /** Largest body `body()` and `json()` accept, in bytes. */
   bodyLimit: number;
+  /** What `json()` gives for an empty body (a copy of it). Default `undefined`. */
+  emptyJson?: unknown;
 }
 
 /** Wraps a Node request for a route handler. */
@@ -142,6 +147,9 @@ export function makeRequest(
       return Array.isArray(v) ? v[0] : v;
     },
     body,
-    json: async () => parseJson(await body()),
+    json: async () => {
+      const value = parseJson(await body());
+      return value === undefined ? structuredClone(options.emptyJson) : value;
+    },
   };
 }

@@ -14,6 +14,12 @@ async function startEchoServer(): Promise<ListeningServer> {
     .post(/^\/echo$/, async req => {
       sendJson(req.res, 200, { got: (await req.json()) ?? null });
     })
+    .post(/^\/echo-object$/, async req => {
+      const first = await req.json();
+      first.changed = true;
+      const second = await req.json();
+      sendJson(req.res, 200, { got: second, same: first === second });
+    })
     .get(/^\/text$/, req =>
       sendText(req.res, 200, 'hello', 'text/plain', { 'X-Extra': '1' }),
     )
@@ -44,7 +50,12 @@ async function startEchoServer(): Promise<ListeningServer> {
         return;
       }
       try {
-        await m.handler(makeRequest(raw, res, m.params, { bodyLimit: 16 }));
+        await m.handler(
+          makeRequest(raw, res, m.params, {
+            bodyLimit: 16,
+            emptyJson: raw.url === '/echo-object' ? {} : undefined,
+          }),
+        );
       } catch (error) {
         if (error instanceof HttpError) sendError(res, error);
         else if (error instanceof InvalidJsonError)
@@ -89,6 +100,11 @@ describe('a server built from the toolkit', () => {
   it('gives undefined for an empty body', async () => {
     const res = await fetch(`${url}/echo`, { method: 'POST' });
     expect(await res.json()).toEqual({ got: null });
+  });
+
+  it('gives a copy of emptyJson for an empty body when asked', async () => {
+    const res = await fetch(`${url}/echo-object`, { method: 'POST' });
+    expect(await res.json()).toEqual({ got: {}, same: false });
   });
 
   it('refuses a body that is not JSON, with the parser message', async () => {

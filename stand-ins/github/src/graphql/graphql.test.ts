@@ -4,7 +4,7 @@ import {
   GithubEntityProvider,
   GithubMultiOrgEntityProvider,
 } from '@backstage/plugin-catalog-backend-module-github';
-import { startTestStandIn, TEST_TOKEN, TestStandIn } from './testing';
+import { startTestStandIn, TEST_TOKEN, TestStandIn } from '../testing';
 
 // Real HTTP and git processes; leave room on a loaded 2-core CI box.
 jest.setTimeout(30_000);
