@@ -7,7 +7,8 @@ import type { ServerResponse } from 'node:http';
 /**
  * Answers with a JSON body and its length. The content type is
  * `application/json; charset=utf-8` unless `headers` names another
- * `Content-Type` (the Kubernetes API and Argo CD send plain `application/json`).
+ * `Content-Type` in any case (the Kubernetes API and Argo CD send plain
+ * `application/json`).
  */
 export function sendJson(
   res: ServerResponse,
@@ -16,8 +17,11 @@ export function sendJson(
   headers: Record<string, string> = {},
 ) {
   const text = JSON.stringify(body);
+  const ownType = Object.keys(headers).some(
+    k => k.toLowerCase() === 'content-type',
+  );
   res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
+    ...(!ownType && { 'Content-Type': 'application/json; charset=utf-8' }),
     'Content-Length': Buffer.byteLength(text),
     ...headers,
   });

@@ -28,7 +28,7 @@ async function startEchoServer(): Promise<ListeningServer> {
         req.res,
         200,
         { ok: true },
-        { 'Content-Type': 'application/json' },
+        { 'content-type': 'application/json' },
       ),
     )
     .delete(/^\/thing$/, req => sendEmpty(req.res))
@@ -130,6 +130,7 @@ describe('a server built from the toolkit', () => {
     expect(text.headers.get('x-extra')).toBe('1');
     expect(await text.text()).toBe('hello');
     const plain = await fetch(`${url}/plain-json`);
+    // One Content-Type header, not the default beside the caller's.
     expect(plain.headers.get('content-type')).toBe('application/json');
   });
 
