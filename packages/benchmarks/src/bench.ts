@@ -9,15 +9,6 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { planSandbox, SANDBOX_PORTS, startStandIns, stopAll } from 'sandbox';
 import {
-  BackendProcess,
-  freePort,
-  repoRoot,
-  startBackend,
-} from 'e2e-tests/src/support/backend';
-import { startPostgres } from 'e2e-tests/src/support/postgres';
-import { launchBrowser } from 'e2e-tests/src/support/browser';
-import { signInViaGitHub } from 'e2e-tests/src/support/signIn';
-import {
   runLoad,
   verifyRelations,
   waitForIngestion,
@@ -29,6 +20,15 @@ import { BenchResults } from './report';
 import { prepareProductionRuntime } from './runtime';
 import { runFastApiTemplate } from './scaffolder';
 import { median } from './stats';
+import {
+  BackendProcess,
+  freePort,
+  repoRoot,
+  startBackend,
+  startPostgres,
+  launchBrowser,
+  signInViaGitHub,
+} from '@internal/test-support';
 
 export interface BenchOptions {
   entities: number;

@@ -7,21 +7,11 @@
 // pointed at a real service, its local stand-in. Press q (or Ctrl-C, or send
 // SIGTERM) to stop everything.
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_FIXTURE, loadFixture } from '@internal/github-stand-in';
+import { findRepoRoot } from '@internal/test-support';
 import { planSandbox } from './plan';
 import { startStandIns, stopAll } from './sandbox';
-
-function findRepoRoot(from: string): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg) && JSON.parse(fs.readFileSync(pkg, 'utf8')).workspaces) {
-      return dir;
-    }
-    if (path.dirname(dir) === dir) throw new Error(`No workspace root above ${from}`);
-  }
-}
 
 async function main() {
   const rootDir = findRepoRoot(process.cwd());

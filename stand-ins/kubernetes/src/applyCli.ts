@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { renderManifests } from './manifests';
 import { optionsFromEnv } from './options';
-import { findRepoRoot } from './standIn';
+import { findRepoRoot } from '@internal/test-support';
 
 export interface ApplyCliArgs {
   target?: string;

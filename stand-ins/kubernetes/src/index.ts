@@ -6,7 +6,6 @@
 
 export {
   createKubernetesStandIn,
-  findRepoRoot,
   DEFAULT_PORT,
   DEFAULT_REGION,
   DEFAULT_TOKEN,

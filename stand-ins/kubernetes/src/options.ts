@@ -4,8 +4,8 @@ import {
   DEFAULT_REGION,
   DEFAULT_TOKEN,
   KubernetesStandInOptions,
-  findRepoRoot,
 } from './standIn';
+import { findRepoRoot } from '@internal/test-support';
 
 function parsePort(value: string | undefined): number {
   if (value === undefined || value === '') return DEFAULT_PORT;

@@ -25,8 +25,8 @@ import {
   sendText,
   tokenEquals,
 } from '@internal/stand-in-http';
-import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { findRepoRoot } from '@internal/test-support';
 import path from 'node:path';
 import { createAdminRouter } from './admin';
 import { StatusError } from './api/errors';
@@ -116,26 +116,6 @@ export interface KubernetesStandIn {
    */
   deny(resources: string[]): void;
   stop(): Promise<void>;
-}
-
-/** Directory of this package (works from source and from a build). */
-export const packageDir = path.dirname(
-  require.resolve('@internal/kubernetes-stand-in/package.json'),
-);
-
-/** Walks up from this package to the monorepo root (the package.json with workspaces). */
-export function findRepoRoot(start: string = packageDir): string {
-  let dir = start;
-  for (;;) {
-    const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg)) {
-      const json = JSON.parse(fs.readFileSync(pkg, 'utf8'));
-      if (json.workspaces) return dir;
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return process.cwd();
-    dir = parent;
-  }
 }
 
 /** Turns whatever a handler threw into the API server's Status answer. */

@@ -7,9 +7,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
-import { BackendProcess, freePort, startBackend } from '../support/backend';
-import { eventually } from '../support/sandboxPortal';
-import { startPostgres, TestPostgres } from '../support/postgres';
+import {
+  BackendProcess,
+  freePort,
+  startBackend,
+  eventually,
+  startPostgres,
+  TestPostgres,
+} from '@internal/test-support';
 
 // Boots the real backend process (the same entry point `yarn start` runs) on
 // SQLite and on PostgreSQL, and checks what an operator relies on.

@@ -8,14 +8,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import yaml from 'js-yaml';
+import { repoRoot } from './manifests';
 import {
   copyOperands,
   envAssignments,
   finalStage,
   findStage,
   parseDockerfile,
-} from './dockerfile';
-import { repoRoot } from './manifests';
+} from '@internal/test-support';
 
 // The root Dockerfile: the real `dockerfilelint` (npm) must find no issue, and
 // the stages must do what the image promises (pinned Node 22 images, immutable

@@ -43,11 +43,17 @@ import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createGitHubStandIn, GitHubStandIn } from '@internal/github-stand-in';
-import { BackendProcess, freePort, startBackend } from '../support/backend';
-import { startPostgres, TestPostgres } from '../support/postgres';
-import { finalStage, parseDockerfile } from './dockerfile';
 import { findObject, kustomize, repoRoot } from './manifests';
 import { ReplayedStage, replayStage, tempRoot, toolShims } from './replay';
+import {
+  BackendProcess,
+  freePort,
+  startBackend,
+  startPostgres,
+  TestPostgres,
+  finalStage,
+  parseDockerfile,
+} from '@internal/test-support';
 
 jest.setTimeout(15 * 60_000);
 

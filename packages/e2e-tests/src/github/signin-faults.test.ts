@@ -3,17 +3,15 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 import type { Browser } from 'playwright-core';
+import { SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
 import {
   launchBrowser,
   screenshotter,
   signInWithGitHub,
-} from '../support/browser';
-import {
   eventually,
-  SandboxPortal,
-  startSandboxPortal,
-} from '../support/sandboxPortal';
-import { AuthorizationResponse, githubAuthorization } from '../support/signIn';
+  AuthorizationResponse,
+  githubAuthorization,
+} from '@internal/test-support';
 
 // GitHub sign-in when things go wrong, through the real portal against the
 // GitHub stand-in: denied consent, a callback that does not belong to this

@@ -5,13 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import { repoRoot } from '../support/backend';
+import { SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
 import {
+  repoRoot,
   eventually,
-  SandboxPortal,
-  startSandboxPortal,
-} from '../support/sandboxPortal';
-import { signInViaGitHub, SignedInUser } from '../support/signIn';
+  signInViaGitHub,
+  SignedInUser,
+} from '@internal/test-support';
 
 // The FastAPI template run through the real scaffolder API, as a signed-in
 // organization member, against the GitHub and Argo CD stand-ins of the

@@ -5,11 +5,11 @@
 import http from 'node:http';
 import net from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { eventually } from '../support/sandboxPortal';
 import {
   ProductionPortal,
   startProductionPortal,
 } from './__testUtils__/productionPortal';
+import { eventually } from '@internal/test-support';
 
 // What app-config.production.yaml enforces, against the real backend process
 // started with it (NODE_ENV=production, PostgreSQL, the GitHub stand-in as

@@ -13,7 +13,12 @@ import {
   startStandIns,
   stopAll,
 } from 'sandbox';
-import { BackendProcess, freePort, repoRoot, startBackend } from './backend';
+import {
+  BackendProcess,
+  freePort,
+  repoRoot,
+  startBackend,
+} from '@internal/test-support';
 
 export interface SandboxPortal {
   /** The portal (frontend served by the backend) */
@@ -140,27 +145,4 @@ export async function startSandboxPortal(
     },
   };
   return portal;
-}
-
-/** Polls `check` until it returns a value, or fails with the last reason. */
-export async function eventually<T>(
-  what: string,
-  check: () => Promise<T | undefined>,
-  timeoutMs = 60_000,
-  intervalMs = 1000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`Timed out waiting for ${what}${last ? `: ${last}` : ''}`);
-    }
-    await new Promise(r => setTimeout(r, intervalMs));
-  }
 }

@@ -9,7 +9,7 @@ import { PassThrough } from 'node:stream';
 import { Config, ConfigReader } from '@backstage/config';
 import { loadConfig } from '@backstage/config-loader';
 import { GuardedTechdocsGenerator } from '@internal/plugin-techdocs-backend-module-guard';
-import { repoRoot } from '../support/backend';
+import { repoRoot } from '@internal/test-support';
 
 // Generates the portal's own TechDocs (mkdocs.yml + docs/ at the repository
 // root) with the generator the backend uses locally: techdocs-node's

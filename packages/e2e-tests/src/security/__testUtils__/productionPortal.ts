@@ -20,8 +20,9 @@ import {
   freePort,
   repoRoot,
   startBackend,
-} from '../../support/backend';
-import { startPostgres, TestPostgres } from '../../support/postgres';
+  startPostgres,
+  TestPostgres,
+} from '@internal/test-support';
 
 /** A repository the GitHub stand-in serves from its first start. */
 export interface ExtraRepository {

@@ -5,11 +5,11 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { Client } from 'pg';
+import type { Client as PgClient } from 'pg';
+import { freePort } from './ports';
 
 const run = promisify(execFile);
 
@@ -43,18 +43,6 @@ function findPgBin(): string {
   return path.join(root, versions[0], 'bin');
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 function fromUrl(url: string): TestPostgres {
   const u = new URL(url);
   const base = {
@@ -76,6 +64,9 @@ async function createDatabase(connectionString: string, name?: string) {
   if (!/^[a-z_][a-z0-9_]*$/.test(db)) {
     throw new Error(`Invalid database name '${db}'`);
   }
+  // Loaded when used, so importing this package stays cheap.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Client } = require('pg') as { Client: typeof PgClient };
   const client = new Client({ connectionString });
   await client.connect();
   try {

@@ -3,24 +3,9 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
-
-/** The repository root: the nearest folder up from here with `workspaces`. */
-export const repoRoot = findRepoRoot(process.cwd());
-
-function findRepoRoot(from: string): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg) && JSON.parse(fs.readFileSync(pkg, 'utf8')).workspaces) {
-      return dir;
-    }
-    if (path.dirname(dir) === dir) {
-      throw new Error(`No workspace root above ${from}`);
-    }
-  }
-}
+import { freePort } from './ports';
+import { repoRoot } from './repoRoot';
 
 export interface StartBackendOptions {
   /**
@@ -61,18 +46,6 @@ export interface BackendProcess {
   ): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 // Matches both the JSON log format (production) and the colored text format
 // (development): `... error plugin=...` after stripping ANSI codes.
 // eslint-disable-next-line no-control-regex
@@ -105,18 +78,22 @@ export async function startBackend(
     'src/index.ts',
   ];
   const lines: string[] = [];
-  const child = spawn(command[0], [...command.slice(1), ...(options.args ?? [])], {
-    cwd,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      ESBK_TSCONFIG_PATH: path.join(repoRoot, 'tsconfig.json'),
-      APP_CONFIG_backend_listen_port: String(port),
-      APP_CONFIG_backend_baseUrl: baseUrl,
-      ...options.env,
-    } as NodeJS.ProcessEnv,
-  });
+  const child = spawn(
+    command[0],
+    [...command.slice(1), ...(options.args ?? [])],
+    {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        ESBK_TSCONFIG_PATH: path.join(repoRoot, 'tsconfig.json'),
+        APP_CONFIG_backend_listen_port: String(port),
+        APP_CONFIG_backend_baseUrl: baseUrl,
+        ...options.env,
+      } as NodeJS.ProcessEnv,
+    },
+  );
   const collect = (chunk: Buffer) => {
     for (const line of chunk.toString('utf8').split('\n')) {
       if (line.trim()) lines.push(line);
@@ -127,7 +104,9 @@ export async function startBackend(
   const exited = new Promise<{
     code: number | null;
     signal: NodeJS.Signals | null;
-  }>(resolve => child.once('exit', (code, signal) => resolve({ code, signal })));
+  }>(resolve =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
 
   const waitForReady = async (timeoutMs = options.readyTimeoutMs ?? 60_000) => {
     const deadline = Date.now() + timeoutMs;
@@ -150,7 +129,9 @@ export async function startBackend(
       await new Promise(r => setTimeout(r, 250));
     }
     throw new Error(
-      `Backend not ready within ${timeoutMs} ms:\n${lines.slice(-30).join('\n')}`,
+      `Backend not ready within ${timeoutMs} ms:\n${lines
+        .slice(-30)
+        .join('\n')}`,
     );
   };
 

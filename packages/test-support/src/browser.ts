@@ -4,8 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
-import { repoRoot } from './backend';
+import type { Browser, BrowserType, Page } from 'playwright-core';
+import { repoRoot } from './repoRoot';
 
 /** Debian's Chromium; never a browser downloaded by a test tool. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -16,6 +16,10 @@ export async function launchBrowser(): Promise<Browser> {
       `${CHROMIUM} not found: install Debian's chromium (apt-get install chromium; .ci/run does) or set CHROMIUM_PATH`,
     );
   }
+  // Loaded when used: playwright-core takes over a second to load, and the
+  // stand-ins and the sandbox import this package for its small helpers.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { chromium } = require('playwright-core') as { chromium: BrowserType };
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -48,7 +52,11 @@ export function screenshotter(suite: string) {
  * Signs in through the real sign-in page and the GitHub stand-in's OAuth
  * page (a popup, as with github.com), choosing `login` there.
  */
-export async function signInWithGitHub(page: Page, baseUrl: string, login: string) {
+export async function signInWithGitHub(
+  page: Page,
+  baseUrl: string,
+  login: string,
+) {
   await page.goto(baseUrl, { waitUntil: 'domcontentloaded' });
   const signIn = page.getByRole('button', { name: /sign in/i });
   await signIn.first().waitFor({ timeout: 60_000 });
