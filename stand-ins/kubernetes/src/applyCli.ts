@@ -1,4 +1,8 @@
 /*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
  * `yarn workspace @internal/kubernetes-stand-in apply <dir-or-file> [--source NAME] [--namespace NS] [--prune]`
  * Renders the manifests (kubectl kustomize for a kustomization folder) and
  * sends them to a running stand-in's POST /_standin/apply.
