@@ -4,28 +4,51 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-// The whole test suite, as `yarn test:all` runs it: type check, lint, the
-// production build of every package, then every package's jest tests (unit,
-// integration against real processes and PostgreSQL, browser tests). Prints a
-// summary and a final `N passed, N failed` line; exits non-zero on any failure.
+// The whole test suite, as `yarn test:all` runs it: formatting and licence
+// headers, type check, lint, the production build of every package, then every
+// package's jest tests (unit, integration against real processes and
+// PostgreSQL, browser tests) and a small benchmark run. Prints a summary and a
+// final `N passed, N failed` line; exits non-zero on any failure.
 //
 //   yarn test:all              everything
-//   yarn test:all --skip build,tsc   skip steps you just ran (tsc, lint, build, test, k8s, e2e, bench)
+//   yarn test:all --skip build,tsc   skip steps you just ran (format, headers, tsc, lint, build, test, k8s, e2e, bench)
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const skip = new Set(
-  process.argv.flatMap((a, i, all) => (all[i - 1] === '--skip' ? a.split(',') : [])),
+const root = path.resolve(
+  path.dirname(new URL(import.meta.url).pathname),
+  '..',
 );
-const report = name => path.join(os.tmpdir(), `launchpad-${name}-${process.pid}.json`);
+const skip = new Set(
+  process.argv.flatMap((a, i, all) =>
+    all[i - 1] === '--skip' ? a.split(',') : [],
+  ),
+);
+const report = name =>
+  path.join(os.tmpdir(), `launchpad-${name}-${process.pid}.json`);
 
 const steps = [
+  {
+    id: 'format',
+    title:
+      'Formatting (prettier --check; yarn prettier --write <files> fixes it)',
+    cmd: ['yarn', 'prettier', '--check', '.'],
+  },
+  {
+    id: 'headers',
+    title:
+      'Licence headers on every source file (scripts/check-licence-headers.mjs)',
+    cmd: ['node', 'scripts/check-licence-headers.mjs'],
+  },
   { id: 'tsc', title: 'Type check (tsc)', cmd: ['yarn', 'tsc'] },
-  { id: 'lint', title: 'Lint (backstage-cli repo lint)', cmd: ['yarn', 'backstage-cli', 'repo', 'lint'] },
+  {
+    id: 'lint',
+    title: 'Lint (backstage-cli repo lint)',
+    cmd: ['yarn', 'backstage-cli', 'repo', 'lint'],
+  },
   {
     id: 'build',
     title: 'Production build of every package (backstage-cli repo build --all)',
@@ -36,14 +59,22 @@ const steps = [
     title: 'Jest: unit and integration tests of every package',
     jestReport: report('unit'),
     cmd: [
-      'yarn', 'backstage-cli', 'repo', 'test',
-      '--watchAll=false', '--ci', '--maxWorkers=2',
+      'yarn',
+      'backstage-cli',
+      'repo',
+      'test',
+      '--watchAll=false',
+      '--ci',
+      '--maxWorkers=2',
       // e2e-tests start the portal, PostgreSQL and Chromium: a step of their
       // own, one at a time. The Kubernetes stand-in's tests need
       // --experimental-vm-modules (see its package.json), which msw's ESM
       // dependencies do not tolerate: a step of their own too.
-      '--testPathIgnorePatterns', '/packages/e2e-tests/', '/stand-ins/kubernetes/',
-      '--json', `--outputFile=${report('unit')}`,
+      '--testPathIgnorePatterns',
+      '/packages/e2e-tests/',
+      '/stand-ins/kubernetes/',
+      '--json',
+      `--outputFile=${report('unit')}`,
     ],
   },
   {
@@ -51,8 +82,14 @@ const steps = [
     title: 'Jest: the Kubernetes API stand-in (with --experimental-vm-modules)',
     jestReport: report('k8s'),
     cmd: [
-      'yarn', 'workspace', '@internal/kubernetes-stand-in', 'test',
-      '--watchAll=false', '--ci', '--json', `--outputFile=${report('k8s')}`,
+      'yarn',
+      'workspace',
+      '@internal/kubernetes-stand-in',
+      'test',
+      '--watchAll=false',
+      '--ci',
+      '--json',
+      `--outputFile=${report('k8s')}`,
     ],
   },
   {
@@ -60,17 +97,34 @@ const steps = [
     title: 'Jest: end-to-end and browser tests (packages/e2e-tests, in band)',
     jestReport: report('e2e'),
     cmd: [
-      'yarn', 'workspace', 'e2e-tests', 'backstage-cli', 'package', 'test',
-      '--watchAll=false', '--ci', '--runInBand',
-      '--json', `--outputFile=${report('e2e')}`,
+      'yarn',
+      'workspace',
+      'e2e-tests',
+      'backstage-cli',
+      'package',
+      'test',
+      '--watchAll=false',
+      '--ci',
+      '--runInBand',
+      '--json',
+      `--outputFile=${report('e2e')}`,
     ],
   },
   {
     id: 'bench',
-    title: 'Benchmark smoke run: 500 entities, one template run (the full run is `yarn bench`)',
+    title:
+      'Benchmark smoke run: 500 entities, one template run (the full run is `yarn bench`)',
     cmd: [
-      'yarn', 'bench', '--entities', '500', '--template-runs', '1',
-      '--load-seconds', '3', '--out', 'artifacts/bench/small.json',
+      'yarn',
+      'bench',
+      '--entities',
+      '500',
+      '--template-runs',
+      '1',
+      '--load-seconds',
+      '3',
+      '--out',
+      'artifacts/bench/small.json',
     ],
     // Its own private PostgreSQL cluster, as a full run uses.
     env: { PORTAL_TEST_PG_URL: undefined },
@@ -112,7 +166,9 @@ for (const step of steps) {
     failed += report.numFailedTests;
     // A suite that failed to run has no failing test but must still count.
     failed += report.testResults.filter(
-      r => r.status === 'failed' && r.assertionResults.every(a => a.status !== 'failed'),
+      r =>
+        r.status === 'failed' &&
+        r.assertionResults.every(a => a.status !== 'failed'),
     ).length;
     if (report.numTotalTests === 0) failed += 1;
     fs.rmSync(step.jestReport, { force: true });
@@ -128,7 +184,9 @@ for (const step of steps) {
 console.log('\n=== Summary\n');
 for (const r of results) {
   const time = r.seconds !== undefined ? ` (${r.seconds}s)` : '';
-  console.log(`${r.status.padEnd(8)} ${r.title}${time}${r.detail ? `: ${r.detail}` : ''}`);
+  console.log(
+    `${r.status.padEnd(8)} ${r.title}${time}${r.detail ? `: ${r.detail}` : ''}`,
+  );
 }
 console.log(`\ntest-all: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && results.every(r => r.status !== 'failed') ? 0 : 1);
