@@ -26,7 +26,9 @@ export {
   screenshotter,
   signInWithGitHub,
 } from './browser';
+export { requestCookies, statusAndBody } from './http';
 export {
+  authorizeForm,
   githubAuthorization,
   signInViaGitHub,
   type AuthorizationResponse,

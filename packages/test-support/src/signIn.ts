@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
+import { requestCookies } from './http';
+
 /** What the auth backend's callback frame posts to the app window. */
 export interface AuthorizationResponse {
   type: 'authorization_response';
@@ -36,6 +38,25 @@ function decodeHtml(value: string) {
 }
 
 /**
+ * The form the GitHub stand-in's authorize page submits when `login` is
+ * picked: its hidden inputs (client_id, redirect_uri, state, scope) and the
+ * login. Throws when the page offers no such user.
+ */
+export function authorizeForm(html: string, login: string): URLSearchParams {
+  if (!html.includes(`data-login="${login}"`)) {
+    throw new Error(`the GitHub stand-in does not offer the user ${login}`);
+  }
+  const form = new URLSearchParams();
+  for (const m of html.matchAll(
+    /<input type="hidden" name="([^"]+)" value="([^"]*)">/g,
+  )) {
+    form.set(m[1], decodeHtml(m[2]));
+  }
+  form.set('login', login);
+  return form;
+}
+
+/**
  * Plays the browser's part of "Sign in with GitHub" over plain HTTP against
  * the portal and the GitHub stand-in: the auth backend's start redirect, the
  * stand-in's pick-a-user page, and the callback frame. Returns what the
@@ -54,26 +75,11 @@ export async function githubAuthorization(
       `auth start answered ${start.status}: ${await start.text()}`,
     );
   }
-  // Like a browser: a cookie with Max-Age=0 is a deletion, not a value to send.
-  const cookies = start.headers
-    .getSetCookie()
-    .filter(c => !/max-age=0/i.test(c))
-    .map(c => c.split(';')[0])
-    .join('; ');
+  const cookies = requestCookies(start);
   const authorizeUrl = new URL(start.headers.get('location')!);
 
   const picker = await fetch(authorizeUrl, { redirect: 'manual' });
-  const html = await picker.text();
-  if (!html.includes(`data-login="${login}"`)) {
-    throw new Error(`the GitHub stand-in does not offer the user ${login}`);
-  }
-  const form = new URLSearchParams();
-  for (const m of html.matchAll(
-    /<input type="hidden" name="([^"]+)" value="([^"]*)">/g,
-  )) {
-    form.set(m[1], decodeHtml(m[2]));
-  }
-  form.set('login', login);
+  const form = authorizeForm(await picker.text(), login);
   const decided = await fetch(
     `${authorizeUrl.origin}${authorizeUrl.pathname}`,
     {

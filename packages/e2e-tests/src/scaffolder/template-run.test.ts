@@ -11,6 +11,7 @@ import {
   eventually,
   signInViaGitHub,
   SignedInUser,
+  statusAndBody,
 } from '@internal/test-support';
 
 // The FastAPI template run through the real scaffolder API, as a signed-in
@@ -93,14 +94,7 @@ describe('the fastapi-service template through the scaffolder API', () => {
     const res = await fetch(`${portal.githubUrl}/api/v3${pathname}`, {
       headers: { authorization: `token ${GITHUB_TOKEN}` },
     });
-    const text = await res.text();
-    let body: any = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // not JSON
-    }
-    return { status: res.status, body };
+    return statusAndBody(res);
   }
 
   async function repoNames(): Promise<string[]> {

@@ -18,6 +18,7 @@ import {
   freePort,
   repoRoot,
   startBackend,
+  statusAndBody,
 } from '@internal/test-support';
 
 export interface SandboxPortal {
@@ -125,14 +126,7 @@ export async function startSandboxPortal(
       const res = await fetch(`${baseUrl}${pathname}`, {
         headers: { authorization: `Bearer ${apiToken}` },
       });
-      const text = await res.text();
-      let body: any = text;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        // not JSON
-      }
-      return { status: res.status, body };
+      return statusAndBody(res);
     },
     async restartBackend() {
       await backend.stop('SIGTERM', 20_000);

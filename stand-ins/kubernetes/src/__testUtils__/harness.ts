@@ -6,6 +6,7 @@
 // What this package's HTTP tests share: a stand-in per test on a free port
 // with a fresh data folder, requests with the test token, and List checks.
 
+import { statusAndBody } from '@internal/test-support';
 import { createKubernetesStandIn, KubernetesStandIn } from '../standIn';
 import { expectValidObject, removeTempDirs, tempDir } from '../testing';
 
@@ -44,14 +45,7 @@ export async function get(
   const res = await fetch(`${standIn.url}${path}`, {
     headers: token !== null ? { authorization: `Bearer ${token}` } : {},
   });
-  const text = await res.text();
-  let body: any = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // text/plain (logs)
-  }
-  return { status: res.status, body };
+  return statusAndBody(res);
 }
 
 export const listPath = (
