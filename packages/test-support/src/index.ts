@@ -30,6 +30,7 @@ export { requestCookies, statusAndBody } from './http';
 export {
   authorizeForm,
   githubAuthorization,
+  revokeGitHubToken,
   signInViaGitHub,
   type AuthorizationResponse,
   type SignedInUser,

@@ -136,3 +136,26 @@ export async function signInViaGitHub(
     },
   };
 }
+
+/**
+ * Revokes an OAuth token the way a user's "Revoke access" does, through
+ * GitHub's "Delete an app token" API (`DELETE /applications/{client_id}/token`,
+ * basic auth with the app's id and secret). `githubUrl` is the web URL; the
+ * REST API is under `/api/v3`, as on GitHub Enterprise.
+ */
+export function revokeGitHubToken(
+  githubUrl: string,
+  app: { clientId: string; clientSecret: string },
+  token: string,
+): Promise<Response> {
+  return fetch(`${githubUrl}/api/v3/applications/${app.clientId}/token`, {
+    method: 'DELETE',
+    headers: {
+      authorization: `Basic ${Buffer.from(
+        `${app.clientId}:${app.clientSecret}`,
+      ).toString('base64')}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({ access_token: token }),
+  });
+}
