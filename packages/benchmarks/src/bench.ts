@@ -7,7 +7,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { planSandbox, SANDBOX_PORTS, startStandIns, stopAll } from 'sandbox';
+import {
+  freeSandboxPorts,
+  planSandbox,
+  startStandIns,
+  stopAll,
+  writeConfigForPorts,
+} from 'sandbox';
 import {
   runLoad,
   verifyRelations,
@@ -113,11 +119,7 @@ export async function runBenchmark(
 
     const port = await freePort();
     const baseUrl = `http://localhost:${port}`;
-    const ports = {
-      github: await freePort(),
-      argocd: await freePort(),
-      kubernetes: await freePort(),
-    };
+    const ports = await freeSandboxPorts();
     const plan = planSandbox({});
     const standIns = await startStandIns({
       plan,
@@ -132,21 +134,12 @@ export async function runBenchmark(
     // The sandbox's stand-in config files, pointed at this run's ports, then
     // the benchmark overlay. Not the sandbox's app-config.development.yaml:
     // the image never loads it.
-    const configDir = path.join(work, 'config');
-    fs.mkdirSync(configDir);
-    const configArgs: string[] = [];
-    for (const file of plan.configFiles.filter(f => f.startsWith('config/'))) {
-      let text = fs.readFileSync(path.join(repoRoot, file), 'utf8');
-      for (const part of ['github', 'argocd', 'kubernetes'] as const) {
-        text = text.replaceAll(
-          `localhost:${SANDBOX_PORTS[part]}`,
-          `localhost:${ports[part]}`,
-        );
-      }
-      const out = path.join(configDir, path.basename(file));
-      fs.writeFileSync(out, text);
-      configArgs.push('--config', out);
-    }
+    const configArgs = writeConfigForPorts({
+      files: plan.configFiles.filter(f => f.startsWith('config/')),
+      rootDir: repoRoot,
+      outDir: path.join(work, 'config'),
+      ports,
+    }).flatMap(file => ['--config', file]);
     configArgs.push(
       '--config',
       path.join(repoRoot, 'packages/benchmarks/app-config.bench.yaml'),

@@ -7,11 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import {
+  freeSandboxPorts,
   planSandbox,
   RunningStandIn,
   SANDBOX_PORTS,
   startStandIns,
   stopAll,
+  writeConfigForPorts,
 } from 'sandbox';
 import {
   BackendProcess,
@@ -65,11 +67,7 @@ export async function startSandboxPortal(
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'launchpad-sandbox-'));
   const ports = options.standardPorts
     ? { ...SANDBOX_PORTS }
-    : {
-        github: await freePort(),
-        argocd: await freePort(),
-        kubernetes: await freePort(),
-      };
+    : await freeSandboxPorts();
   const backendPort = await freePort();
   const baseUrl = `http://localhost:${backendPort}`;
   const plan = planSandbox({});
@@ -81,19 +79,14 @@ export async function startSandboxPortal(
     portalBackendUrl: baseUrl,
   });
 
-  // The sandbox config files, pointed at this run's ports.
-  const configDir = path.join(dataDir, 'config');
-  fs.mkdirSync(configDir);
-  const configFiles = plan.configFiles.map(file => {
-    let text = fs.readFileSync(path.join(repoRoot, file), 'utf8');
-    for (const part of ['github', 'argocd', 'kubernetes'] as const) {
-      text = text.replaceAll(`localhost:${SANDBOX_PORTS[part]}`, `localhost:${ports[part]}`);
-    }
-    // Relative catalog file locations resolve from packages/backend.
-    text = text.replaceAll('../../', `${repoRoot}/`);
-    const out = path.join(configDir, path.basename(file));
-    fs.writeFileSync(out, text);
-    return out;
+  // The sandbox config files, pointed at this run's ports; relative catalog
+  // file locations resolve from packages/backend.
+  const configFiles = writeConfigForPorts({
+    files: plan.configFiles,
+    rootDir: repoRoot,
+    outDir: path.join(dataDir, 'config'),
+    ports,
+    absolutePaths: true,
   });
 
   const apiToken = randomBytes(24).toString('hex');
