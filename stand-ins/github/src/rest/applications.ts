@@ -10,6 +10,7 @@ import type { RestContext } from './context';
 /** OAuth token revocation: `DELETE /applications/{client_id}/token` and `/grant`, basic auth client_id:client_secret. */
 export function addApplicationRoutes(router: Router, ctx: RestContext) {
   const { world } = ctx;
+
   router.delete(
     api('/applications/(?<clientId>[^/]+)/(?<what>token|grant)'),
     async req => {

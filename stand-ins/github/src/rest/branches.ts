@@ -26,6 +26,7 @@ export function addBranchRoutes(router: Router, ctx: RestContext) {
     adminRepo,
     commitJson,
   } = ctx;
+
   const protectionSummary = (r: RepoRecord, branch: string) => {
     const p = r.protections[branch];
     return {

@@ -29,6 +29,7 @@ export function addCommitRoutes(router: Router, ctx: RestContext) {
     resolveRef,
     commitJson,
   } = ctx;
+
   router.get(api(`${R}/commits/(?<ref>.+)/status`), async req => {
     const caller = requireCaller(req);
     const r = readableRepo(req, caller);

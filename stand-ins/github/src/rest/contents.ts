@@ -20,6 +20,7 @@ import type { RestContext } from './context';
 /** File contents (JSON or raw), the README, the raw host and archives. */
 export function addContentRoutes(router: Router, ctx: RestContext) {
   const { world, shapes, A, requireCaller, readableRepo, resolveRef } = ctx;
+
   const contentItem = (
     r: RepoRecord,
     ref: string,

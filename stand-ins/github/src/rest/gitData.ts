@@ -18,6 +18,7 @@ const GIT_COLLECTION: Record<string, string> = {
 /** The git database: trees, blobs and refs (the UrlReader searches with trees and blobs). */
 export function addGitDataRoutes(router: Router, ctx: RestContext) {
   const { world, A, requireCaller, readableRepo } = ctx;
+
   router.get(api(`${R}/git/trees/(?<sha>.+)`), async req => {
     const caller = requireCaller(req);
     const r = readableRepo(req, caller);

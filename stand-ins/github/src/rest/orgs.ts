@@ -20,6 +20,7 @@ export function addOrgRoutes(router: Router, ctx: RestContext) {
     adminRepo,
     requireOrg,
   } = ctx;
+
   const members = () => world.fixture.users.filter(u => u.orgRole !== 'none');
 
   router.get(api(`/orgs/${OWNER}`), req => {

@@ -9,6 +9,7 @@ import type { RestContext } from './context';
 /** `GET /rate_limit`. */
 export function addRateLimitRoutes(router: Router, ctx: RestContext) {
   const { requireCaller } = ctx;
+
   router.get(api('/rate_limit'), req => {
     requireCaller(req);
     const reset = Math.ceil(Date.now() / 1000) + 3600;

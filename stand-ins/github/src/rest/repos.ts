@@ -34,6 +34,7 @@ export function addRepoRoutes(router: Router, ctx: RestContext) {
     adminRepo,
     requireOrg,
   } = ctx;
+
   const createRepo = async (
     req: Request,
     caller: Caller,

@@ -19,6 +19,7 @@ export function addUserRoutes(router: Router, ctx: RestContext) {
     repoCounts,
     userFor,
   } = ctx;
+
   router.get(api('/user'), req => {
     const caller = requireCaller(req);
     const c = repoCounts(caller.user.login);
