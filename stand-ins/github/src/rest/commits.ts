@@ -2,11 +2,11 @@
  * Copyright 2026 The Launchpad Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-import { Request, Router, sendJson, sendText } from '@internal/stand-in-http';
+import { Request, Router, sendJson } from '@internal/stand-in-http';
 import { gitOk } from '../git';
-import type { StatusRecord } from '../state';
+import type { RepoRecord, StatusRecord } from '../state';
 import { ApiError, notFound, validationFailed } from './errors';
-import { api, conditional, etagOf, paginate, R, sendNotModified } from './http';
+import { api, paginate, R, sendCachedJson } from './http';
 import type { RestContext } from './context';
 
 function combinedState(statuses: StatusRecord[]) {
@@ -30,13 +30,16 @@ export function addCommitRoutes(router: Router, ctx: RestContext) {
     commitJson,
   } = ctx;
 
+  /** The commit `ref` names, or undefined (an empty repository has none). */
+  const commitOf = async (r: RepoRecord, ref: string) => {
+    const bare = world.bare(r);
+    return (await bare.isEmpty()) ? undefined : bare.resolveCommit(ref);
+  };
+
   router.get(api(`${R}/commits/(?<ref>.+)/status`), async req => {
     const caller = requireCaller(req);
     const r = readableRepo(req, caller);
-    const bare = world.bare(r);
-    const sha = (await bare.isEmpty())
-      ? undefined
-      : await bare.resolveCommit(req.params.ref);
+    const sha = await commitOf(r, req.params.ref);
     if (!sha)
       throw new ApiError(404, `No commit found for SHA: ${req.params.ref}`);
     const all = r.statuses[sha] ?? [];
@@ -63,10 +66,7 @@ export function addCommitRoutes(router: Router, ctx: RestContext) {
   const listStatuses = async (req: Request) => {
     const caller = requireCaller(req);
     const r = readableRepo(req, caller);
-    const bare = world.bare(r);
-    const sha = (await bare.isEmpty())
-      ? undefined
-      : await bare.resolveCommit(req.params.ref);
+    const sha = await commitOf(r, req.params.ref);
     const list = sha ? [...(r.statuses[sha] ?? [])].reverse() : [];
     const { page, headers } = paginate(req, list);
     sendJson(
@@ -94,10 +94,7 @@ export function addCommitRoutes(router: Router, ctx: RestContext) {
         },
       ]);
     }
-    const bare = world.bare(r);
-    const sha = (await bare.isEmpty())
-      ? undefined
-      : await bare.resolveCommit(req.params.sha);
+    const sha = await commitOf(r, req.params.sha);
     if (!sha) {
       throw validationFailed(`No commit found for SHA: ${req.params.sha}`, []);
     }
@@ -151,20 +148,9 @@ export function addCommitRoutes(router: Router, ctx: RestContext) {
   router.get(api(`${R}/commits/(?<ref>.+)`), async req => {
     const caller = requireCaller(req);
     const r = readableRepo(req, caller);
-    const bare = world.bare(r);
-    const sha = (await bare.isEmpty())
-      ? undefined
-      : await bare.resolveCommit(req.params.ref);
+    const sha = await commitOf(r, req.params.ref);
     if (!sha)
       throw validationFailed(`No commit found for SHA: ${req.params.ref}`, []);
-    const body = JSON.stringify(await commitJson(r, sha));
-    const etag = etagOf(body);
-    if (conditional(req, etag)) {
-      sendNotModified(req, etag);
-      return;
-    }
-    sendText(req.res, 200, body, 'application/json; charset=utf-8', {
-      ETag: etag,
-    });
+    sendCachedJson(req, await commitJson(r, sha));
   });
 }

@@ -9,9 +9,9 @@ import { notFound } from './errors';
 import {
   api,
   conditional,
-  etagOf,
   isRaw,
   R,
+  sendCachedJson,
   sendNotModified,
   wrapBase64,
 } from './http';
@@ -104,16 +104,7 @@ export function addContentRoutes(router: Router, ctx: RestContext) {
         content: wrapBase64(data),
         encoding: 'base64',
       };
-      const text = JSON.stringify(body);
-      const etag = etagOf(text);
-      if (conditional(req, etag, lastModified)) {
-        sendNotModified(req, etag);
-        return;
-      }
-      sendText(req.res, 200, text, 'application/json; charset=utf-8', {
-        ETag: etag,
-        ...lmHeader,
-      });
+      sendCachedJson(req, body, lastModified);
       return;
     }
     if (obj.type === 'tree') {
@@ -126,16 +117,7 @@ export function addContentRoutes(router: Router, ctx: RestContext) {
           type: entryType(e),
         }),
       );
-      const text = JSON.stringify(list);
-      const etag = etagOf(text);
-      if (conditional(req, etag, lastModified)) {
-        sendNotModified(req, etag);
-        return;
-      }
-      sendText(req.res, 200, text, 'application/json; charset=utf-8', {
-        ETag: etag,
-        ...lmHeader,
-      });
+      sendCachedJson(req, list, lastModified);
       return;
     }
     throw notFound();

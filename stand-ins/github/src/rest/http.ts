@@ -5,7 +5,7 @@
 
 // What every REST resource shares: its paths, paging, conditional requests,
 // base64 bodies and media types.
-import type { Request } from '@internal/stand-in-http';
+import { Request, sendText } from '@internal/stand-in-http';
 import { createHash } from 'node:crypto';
 
 /** `/api/v3` + path pattern (written without the prefix). */
@@ -78,3 +78,24 @@ export const sendNotModified = (req: Request, etag: string) => {
   req.res.writeHead(304, { ETag: etag });
   req.res.end();
 };
+
+/**
+ * JSON with an ETag of its text (and `Last-Modified` when known), or 304 Not
+ * Modified when the client's copy is current.
+ */
+export function sendCachedJson(
+  req: Request,
+  body: unknown,
+  lastModified?: Date,
+) {
+  const text = JSON.stringify(body);
+  const etag = etagOf(text);
+  if (conditional(req, etag, lastModified)) {
+    sendNotModified(req, etag);
+    return;
+  }
+  sendText(req.res, 200, text, 'application/json; charset=utf-8', {
+    ETag: etag,
+    ...(lastModified ? { 'Last-Modified': lastModified.toUTCString() } : {}),
+  });
+}
