@@ -25,8 +25,16 @@ describe('runtimeStageSteps', () => {
         source: 'packages/backend/warm-compile-cache.cjs',
         dest: './packages/backend/',
       },
+      {
+        source: 'packages/backend/instrumentation.cjs',
+        dest: './packages/backend/',
+      },
     ]);
-    expect(steps.cmd[0]).toBe('node');
+    expect(steps.cmd.slice(0, 3)).toEqual([
+      'node',
+      '--require',
+      './packages/backend/instrumentation.cjs',
+    ]);
   });
 
   it('refuses a RUN step it cannot mirror faithfully', () => {
