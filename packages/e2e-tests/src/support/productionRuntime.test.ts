@@ -4,8 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { repoRoot } from 'e2e-tests/src/support/backend';
-import { runtimeStageSteps } from './runtime';
+import { repoRoot } from './backend';
+import { runtimeStageSteps } from './productionRuntime';
 
 const dockerfile = fs.readFileSync(path.join(repoRoot, 'Dockerfile'), 'utf8');
 

@@ -11,7 +11,7 @@ import {
   envAssignments,
   finalStage,
   parseDockerfile,
-} from 'e2e-tests/src/deploy/dockerfile';
+} from '../deploy/dockerfile';
 
 const run = promisify(execFile);
 
