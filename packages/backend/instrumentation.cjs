@@ -28,20 +28,28 @@ if (isMainThread && process.env.OTEL_SDK_DISABLED !== 'true') {
   const { NodeSDK } = require('@opentelemetry/sdk-node');
   const { PrometheusExporter } = require('@opentelemetry/exporter-prometheus');
 
-  const exporter = new PrometheusExporter({}, error => {
-    if (error) {
-      // One JSON line, like every other line of the production log.
-      process.stderr.write(
-        `${JSON.stringify({
-          timestamp: new Date().toISOString(),
-          level: 'error',
-          plugin: 'backend',
-          service: 'metrics',
-          message: `The metrics endpoint could not start: ${error.message}`,
-        })}\n`,
-      );
-    }
-  });
-  const sdk = new NodeSDK({ metricReader: exporter, instrumentations: [] });
+  // The OpenTelemetry specification's variables; the exporter itself no
+  // longer reads them.
+  const exporter = new PrometheusExporter(
+    {
+      port: Number(process.env.OTEL_EXPORTER_PROMETHEUS_PORT || 9464),
+      host: process.env.OTEL_EXPORTER_PROMETHEUS_HOST || undefined,
+    },
+    error => {
+      if (error) {
+        // One JSON line, like every other line of the production log.
+        process.stderr.write(
+          `${JSON.stringify({
+            timestamp: new Date().toISOString(),
+            level: 'error',
+            plugin: 'backend',
+            service: 'metrics',
+            message: `The metrics endpoint could not start: ${error.message}`,
+          })}\n`,
+        );
+      }
+    },
+  );
+  const sdk = new NodeSDK({ metricReaders: [exporter], instrumentations: [] });
   sdk.start();
 }

@@ -4,8 +4,13 @@
  */
 import net from 'node:net';
 import { ConfigReader } from '@backstage/config';
+import { ResponseError } from '@backstage/errors';
 import knexFactory from 'knex';
-import { isDatabaseUnavailableError, readDatabaseTarget } from './unavailable';
+import {
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailableError,
+  readDatabaseTarget,
+} from './unavailable';
 
 async function closedPort(): Promise<number> {
   return new Promise(resolve => {
@@ -104,6 +109,27 @@ describe('isDatabaseUnavailableError', () => {
         target,
       ),
     ).toBe(true);
+  });
+
+  it("recognizes another plugin's answer that the database is unavailable", async () => {
+    const answer = (message: string) =>
+      ResponseError.fromResponse(
+        new Response(
+          JSON.stringify({
+            error: { name: 'ServiceUnavailableError', message },
+            request: { method: 'POST', url: '/authorize' },
+            response: { statusCode: 503 },
+          }),
+          { status: 503, headers: { 'content-type': 'application/json' } },
+        ),
+      );
+    expect(
+      isDatabaseUnavailableError(await answer(DATABASE_UNAVAILABLE_MESSAGE)),
+    ).toBe(true);
+    // Another service's 503 is its own.
+    expect(
+      isDatabaseUnavailableError(await answer('Argo CD is unavailable')),
+    ).toBe(false);
   });
 
   it('leaves a failed call to another service alone', async () => {

@@ -4,6 +4,10 @@
  */
 import { Config } from '@backstage/config';
 
+/** What every caller gets while the database is unreachable. */
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  'The portal cannot reach its database right now. Nothing was changed; try again in a few seconds.';
+
 /** Where the backend's PostgreSQL server is, as `backend.database` says. */
 export interface DatabaseTarget {
   host?: string;
@@ -76,7 +80,11 @@ interface ErrorShape {
  * request or the code: knex timing out on a connection, node-postgres
  * losing its connection, PostgreSQL shutting down or refusing connections,
  * or a socket error towards the database's own host or port (a socket error
- * towards GitHub or Argo CD is not one). Follows `cause` chains.
+ * towards GitHub or Argo CD is not one). Also when another plugin of the
+ * backend, called over HTTP (the permission backend, the auth backend's
+ * keys), answered with {@link DATABASE_UNAVAILABLE_MESSAGE}: Backstage's
+ * clients throw a `ResponseError` whose `cause` is that answer. Follows
+ * `cause` chains.
  */
 export function isDatabaseUnavailableError(
   error: unknown,
@@ -87,6 +95,12 @@ export function isDatabaseUnavailableError(
   const e = error as ErrorShape;
   const message = typeof e.message === 'string' ? e.message : '';
   if (e.name === 'KnexTimeoutError') return true;
+  if (
+    e.name === 'ServiceUnavailableError' &&
+    message === DATABASE_UNAVAILABLE_MESSAGE
+  ) {
+    return true;
+  }
   if (
     typeof e.code === 'string' &&
     PG_UNAVAILABLE.test(e.code) &&

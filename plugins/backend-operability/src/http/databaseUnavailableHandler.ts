@@ -6,13 +6,15 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { ErrorResponseBody, stringifyError } from '@backstage/errors';
 import { ErrorRequestHandler } from 'express';
 import {
+  DATABASE_UNAVAILABLE_MESSAGE,
   DatabaseTarget,
   isDatabaseUnavailableError,
 } from '../database/unavailable';
 
-/** What every caller gets while the database is unreachable. */
-export const DATABASE_UNAVAILABLE_MESSAGE =
-  'The portal cannot reach its database right now. Nothing was changed; try again in a few seconds.';
+export { DATABASE_UNAVAILABLE_MESSAGE };
+
+// How long after the last database failure an outage counts as going on.
+const ACTIVE_MS = 15_000;
 
 /**
  * Logs a database outage at a bounded rate: the first failed request at
@@ -25,6 +27,7 @@ export class DatabaseOutageLog {
   private readonly windowMs: number;
   private readonly now: () => number;
   private lastLineAt: number | undefined;
+  private lastFailureAt: number | undefined;
   private unreported = 0;
   private plugins = new Set<string>();
 
@@ -38,10 +41,19 @@ export class DatabaseOutageLog {
     this.now = options.now ?? Date.now;
   }
 
+  /** Whether a request failed on the database within the last 15 s. */
+  isActive(): boolean {
+    return (
+      this.lastFailureAt !== undefined &&
+      this.now() - this.lastFailureAt < ACTIVE_MS
+    );
+  }
+
   record(error: unknown, pluginId: string) {
     this.unreported += 1;
     this.plugins.add(pluginId);
     const now = this.now();
+    this.lastFailureAt = now;
     const quietFor =
       this.lastLineAt === undefined ? Infinity : now - this.lastLineAt;
     if (quietFor < this.windowMs) return;
@@ -68,13 +80,30 @@ export class DatabaseOutageLog {
 }
 
 /**
+ * A user's token that could not be verified. Backstage verifies user tokens
+ * against the auth backend's public keys, which live in the database; while
+ * the database is down a plugin whose cached keys have expired cannot verify
+ * any token, and says only this (the reason goes to its log).
+ */
+function isUnverifiableToken(error: unknown): boolean {
+  const e = error as { name?: unknown; message?: unknown } | null;
+  return (
+    e?.name === 'AuthenticationError' &&
+    e.message === 'Failed user token verification'
+  );
+}
+
+/**
  * Express error handler for a plugin's router, placed before Backstage's own
  * error handler: an error that means the database cannot be reached
  * ({@link isDatabaseUnavailableError}) is answered `503` with
  * `Retry-After` and a plain message in Backstage's error body shape, never
  * the driver's text (which names the database host and port); the outage is
- * logged through {@link DatabaseOutageLog}. Any other error goes on to
- * Backstage's handler unchanged.
+ * logged through {@link DatabaseOutageLog}. So is a user token that could
+ * not be verified while requests are failing on the database (the keys to
+ * verify it with are in the database): a 401 would tell the client its
+ * credentials are bad when they only cannot be checked now. Any other error
+ * goes on to Backstage's handler unchanged.
  */
 export function databaseUnavailableHandler(options: {
   pluginId: string;
@@ -84,7 +113,10 @@ export function databaseUnavailableHandler(options: {
 }): ErrorRequestHandler {
   const retryAfter = String(options.retryAfterSeconds ?? 5);
   return (error, req, res, next) => {
-    if (!isDatabaseUnavailableError(error, options.target)) {
+    if (
+      !isDatabaseUnavailableError(error, options.target) &&
+      !(isUnverifiableToken(error) && options.outageLog.isActive())
+    ) {
       next(error);
       return;
     }

@@ -9,7 +9,7 @@ import {
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { NotFoundError } from '@backstage/errors';
+import { AuthenticationError, NotFoundError } from '@backstage/errors';
 import Router from 'express-promise-router';
 import knexFactory from 'knex';
 import request from 'supertest';
@@ -53,11 +53,21 @@ describe('httpRouterServiceFactory', () => {
             router.get('/missing', async () => {
               throw new NotFoundError('no such item');
             });
+            // What the credentials barrier throws for a user token it
+            // cannot verify (the keys are in the database).
+            router.get('/unverifiable', async () => {
+              throw new AuthenticationError('Failed user token verification');
+            });
             router.get('/private', async (_req, res) => {
               res.json({ secret: true });
             });
             httpRouter.use(router);
-            for (const path of ['/items', '/boom', '/missing']) {
+            for (const path of [
+              '/items',
+              '/boom',
+              '/missing',
+              '/unverifiable',
+            ]) {
               httpRouter.addAuthPolicy({ path, allow: 'unauthenticated' });
             }
           },
@@ -93,6 +103,10 @@ describe('httpRouterServiceFactory', () => {
       ],
     });
     try {
+      // A token that cannot be verified is a 401, while the database is up.
+      expect(
+        (await request(server).get('/api/inventory/unverifiable')).status,
+      ).toBe(401);
       for (let i = 0; i < 10; i++) {
         const res = await request(server).get('/api/inventory/items');
         expect(res.status).toBe(503);
@@ -125,6 +139,13 @@ describe('httpRouterServiceFactory', () => {
       expect(
         out.lines.filter(l => l.includes('Request failed with status')),
       ).toEqual([]);
+
+      // While it is down, a token that cannot be verified is a 503 as well.
+      const unverifiable = await request(server).get(
+        '/api/inventory/unverifiable',
+      );
+      expect(unverifiable.status).toBe(503);
+      expect(unverifiable.headers['retry-after']).toBe('5');
 
       // Other errors are still Backstage's: 500 and 404, and auth is enforced.
       expect((await request(server).get('/api/inventory/boom')).status).toBe(
