@@ -14,7 +14,14 @@ import {
   httpRouterServiceFactory,
   rootHttpRouterServiceFactory,
   rootLoggerServiceFactory,
+  routeConsoleToJsonLines,
 } from '@internal/backend-operability';
+
+// Production logs are JSON lines from the first line on (the config service
+// prints before the root logger exists).
+if (process.env.NODE_ENV === 'production') {
+  routeConsoleToJsonLines();
+}
 
 const backend = createBackend();
 

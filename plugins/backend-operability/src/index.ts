@@ -28,6 +28,7 @@ export {
 } from './logging/rootLoggerServiceFactory';
 export { RepeatedLines, type RepeatSummary } from './logging/repeatedLines';
 export { routeConsoleToLogger } from './logging/routeConsole';
+export { routeConsoleToJsonLines } from './logging/earlyConsole';
 export {
   isDatabaseUnavailableError,
   readDatabaseTarget,
