@@ -12,7 +12,7 @@
  * REQUIRES `yarn build:all` FIRST (packages/backend/dist/bundle.tar.gz and
  * packages/app/dist); fails, never skips, without them. Always a private
  * PostgreSQL cluster (also when PORTAL_TEST_PG_URL is set): the test stops
- * it. About 4 minutes on 2 cores; only loopback addresses are contacted.
+ * it. About 2 minutes on 2 cores; only loopback addresses are contacted.
  */
 import fs from 'node:fs';
 import os from 'node:os';
