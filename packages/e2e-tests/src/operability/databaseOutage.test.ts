@@ -24,7 +24,8 @@ import { prepareProductionRuntime } from '../support/productionRuntime';
 import { eventually } from '../support/sandboxPortal';
 import { signInViaGitHub, SignedInUser } from '../support/signIn';
 import { runFastApiTemplate, TemplateRun } from '../support/templateRun';
-import { parsePrometheusText, Sample, sumOf } from './prometheus';
+import { forbidden, get, rssMb, scrape, sleep, type Answer } from './observe';
+import { parsePrometheusText, sumOf } from './prometheus';
 
 jest.setTimeout(15 * 60_000);
 
@@ -32,63 +33,6 @@ const OUTAGE_MS = 60_000;
 const LOGIN = 'sora-choi'; // payments: may run templates
 // Outage log lines per minute besides request lines (the bound we hold).
 const MAX_LINES_PER_MINUTE = 60;
-// What no answer may carry: the database's address, the driver's words.
-const forbidden = (pg: TestPostgres) => [
-  pg.host,
-  `:${pg.port}`,
-  String(pg.port),
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'connect ',
-  'Connection terminated',
-  'Knex',
-  'knex',
-  'pg_',
-  'postgres',
-  'PostgreSQL',
-  pg.password,
-];
-
-interface Answer {
-  path: string;
-  at: number;
-  status: number;
-  retryAfter: string | null;
-  body: string;
-}
-
-const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-
-function rssMb(pid: number | undefined): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0) / 1024);
-}
-
-async function get(
-  url: string,
-  headers: Record<string, string> = {},
-): Promise<Omit<Answer, 'path' | 'at'>> {
-  try {
-    const res = await fetch(url, {
-      headers,
-      signal: AbortSignal.timeout(15_000),
-    });
-    return {
-      status: res.status,
-      retryAfter: res.headers.get('retry-after'),
-      body: await res.text(),
-    };
-  } catch (error) {
-    return { status: 0, retryAfter: null, body: String(error) };
-  }
-}
-
-async function scrape(portal: BundlePortal): Promise<Sample[]> {
-  const res = await fetch(portal.metricsUrl);
-  if (!res.ok) throw new Error(`metrics answered ${res.status}`);
-  return parsePrometheusText(await res.text());
-}
-
 describe('the production build while PostgreSQL is down for a minute', () => {
   let work: string;
   let pg: TestPostgres;
