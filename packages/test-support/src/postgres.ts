@@ -23,6 +23,13 @@ export interface TestPostgres {
   connectionString: string;
   /** Creates an empty database (random name unless given) and returns its name. */
   createDatabase(name?: string): Promise<string>;
+  /**
+   * Only on a private cluster (`startPostgres({ ownCluster: true })`): stops
+   * the server (fast shutdown: open connections are cut, the port closes)
+   * and starts it again on the same port, for outage tests.
+   */
+  stopServer?(): Promise<void>;
+  startServer?(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -68,6 +75,8 @@ async function createDatabase(connectionString: string, name?: string) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Client } = require('pg') as { Client: typeof PgClient };
   const client = new Client({ connectionString });
+  // A server that goes away emits 'error' on the client; the query rejects.
+  client.on('error', () => {});
   await client.connect();
   try {
     await client.query(`CREATE DATABASE ${db}`);
@@ -83,10 +92,13 @@ async function createDatabase(connectionString: string, name?: string) {
  * password authentication over TCP like a real deployment.
  *
  * When `PORTAL_TEST_PG_URL` is set (for example by `.ci/run`), that server is
- * used instead and `stop()` leaves it running.
+ * used instead and `stop()` leaves it running, unless `ownCluster` asks for
+ * a private cluster (a test that stops and starts the server).
  */
-export async function startPostgres(): Promise<TestPostgres> {
-  if (process.env.PORTAL_TEST_PG_URL) {
+export async function startPostgres(
+  options: { ownCluster?: boolean } = {},
+): Promise<TestPostgres> {
+  if (process.env.PORTAL_TEST_PG_URL && !options.ownCluster) {
     return fromUrl(process.env.PORTAL_TEST_PG_URL);
   }
   const bin = findPgBin();
@@ -117,16 +129,19 @@ export async function startPostgres(): Promise<TestPostgres> {
     '--no-sync',
   ]);
   const port = await freePort();
-  await exec('pg_ctl', [
-    '-D',
-    dataDir,
-    '-l',
-    path.join(dir, 'server.log'),
-    '-w',
-    '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
-    'start',
-  ]);
+  const startServer = async () => {
+    await exec('pg_ctl', [
+      '-D',
+      dataDir,
+      '-l',
+      path.join(dir, 'server.log'),
+      '-w',
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+      'start',
+    ]);
+  };
+  await startServer();
   const connectionString = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
   return {
     host: '127.0.0.1',
@@ -135,6 +150,10 @@ export async function startPostgres(): Promise<TestPostgres> {
     password,
     connectionString,
     createDatabase: name => createDatabase(connectionString, name),
+    stopServer: async () => {
+      await exec('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']);
+    },
+    startServer,
     stop: async () => {
       await exec('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']).catch(
         () => {},

@@ -150,12 +150,17 @@ describe('Dockerfile', () => {
       .filter(l => l.type === 'file')
       .map(l => path.posix.normalize(l.target).split('/')[0]);
     const warmScript = 'packages/backend/warm-compile-cache.cjs';
+    const instrumentation = 'packages/backend/instrumentation.cjs';
     expect(contextCopies).toContain(warmScript);
+    expect(contextCopies).toContain(instrumentation);
     expect(
       [
         ...new Set(
           contextCopies.filter(
-            c => !c.startsWith('app-config') && c !== warmScript,
+            c =>
+              !c.startsWith('app-config') &&
+              c !== warmScript &&
+              c !== instrumentation,
           ),
         ),
       ].sort(),
@@ -174,8 +179,12 @@ describe('Dockerfile', () => {
     const runs = runtime.instructions.filter(i => i.keyword === 'RUN');
     expect(runs.map(r => r.args)).toContain(`node ${warmScript}`);
     const cmd = runtime.instructions.filter(i => i.keyword === 'CMD').pop();
+    // OpenTelemetry starts before the backend (Backstage's "Setup
+    // OpenTelemetry" tutorial), from a file the stage copies.
     expect(cmd?.json).toEqual([
       'node',
+      '--require',
+      `./${instrumentation}`,
       'packages/backend',
       '--config',
       'app-config.yaml',

@@ -235,6 +235,8 @@ describe('the Dockerfile runtime (replayed without Docker)', () => {
       // app-config.production.yaml listens on ':7007'; a free port here, in
       // the same form (startBackend's listen.port object would clash with it).
       APP_CONFIG_backend_listen: `:${port}`,
+      // The metrics port (9464 in the image) on a free port too.
+      OTEL_EXPORTER_PROMETHEUS_PORT: String(await freePort()),
       // Each run gets its own databases on a shared server.
       APP_CONFIG_backend_database_prefix: `dfrt_${randomBytes(4).toString(
         'hex',

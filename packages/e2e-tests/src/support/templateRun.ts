@@ -6,12 +6,15 @@ import { randomBytes } from 'node:crypto';
 
 export interface TemplateRun {
   taskId: string;
+  /** The service's (and repository's) name. */
+  name: string;
   status: string;
   ms: number;
 }
 
 /**
- * Runs the FastAPI template through the scaffolder API as a signed-in user,
+ * Runs the FastAPI template through the scaffolder API as a signed-in user
+ * (used by the benchmark and the operability tests),
  * from the POST that creates the task until the task reports `completed`
  * (every step: skeleton, GitHub repository, catalog registration, Argo CD
  * Application and waiting for it to be Synced and Healthy).
@@ -22,9 +25,13 @@ export async function runFastApiTemplate(options: {
   githubHost: string;
   owner: string;
   system: string;
+  /** The service's name starts with it (default `bench-svc`). */
+  namePrefix?: string;
   timeoutMs?: number;
 }): Promise<TemplateRun> {
-  const name = `bench-svc-${randomBytes(3).toString('hex')}`;
+  const name = `${options.namePrefix ?? 'bench-svc'}-${randomBytes(3).toString(
+    'hex',
+  )}`;
   const headers = {
     authorization: `Bearer ${options.token}`,
     'content-type': 'application/json',
@@ -37,7 +44,7 @@ export async function runFastApiTemplate(options: {
       templateRef: 'template:default/fastapi-service',
       values: {
         name,
-        description: 'Benchmark service',
+        description: 'A service made by a test',
         owner: options.owner,
         system: options.system,
         pythonVersion: '3.12',
@@ -89,7 +96,7 @@ export async function runFastApiTemplate(options: {
           `template task ${id} ${task.status} after ${ms} ms: ${last}`,
         );
       }
-      return { taskId: id, status: task.status, ms };
+      return { taskId: id, name, status: task.status, ms };
     }
     if (Date.now() > deadline) {
       throw new Error(

@@ -4,8 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { runtimeStageSteps } from './runtime';
 import { repoRoot } from '@internal/test-support';
+import { runtimeStageSteps } from './productionRuntime';
 
 const dockerfile = fs.readFileSync(path.join(repoRoot, 'Dockerfile'), 'utf8');
 
@@ -25,8 +25,16 @@ describe('runtimeStageSteps', () => {
         source: 'packages/backend/warm-compile-cache.cjs',
         dest: './packages/backend/',
       },
+      {
+        source: 'packages/backend/instrumentation.cjs',
+        dest: './packages/backend/',
+      },
     ]);
-    expect(steps.cmd[0]).toBe('node');
+    expect(steps.cmd.slice(0, 3)).toEqual([
+      'node',
+      '--require',
+      './packages/backend/instrumentation.cjs',
+    ]);
   });
 
   it('refuses a RUN step it cannot mirror faithfully', () => {
