@@ -80,7 +80,7 @@ describe.each([
   it("gives the portal's service account its role through EKS Pod Identity, not IRSA", () => {
     const { sa } = overlay();
     expect(doc.iam.withOIDC).toBeUndefined();
-    const portal = association(doc, sa.metadata.namespace);
+    const portal = association(doc, sa.metadata.namespace!);
     expect(portal).toMatchObject({
       serviceAccountName: sa.metadata.name,
       roleName: 'launchpad-portal',
