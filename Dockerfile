@@ -8,7 +8,8 @@
 # Stages:
 #   manifests  only the package.json of every workspace, so that the dependency
 #              install layer is cached until a manifest or yarn.lock changes
-#   build      Node 22 plus python3/g++/make for native addons (better-sqlite3):
+#   build      Node 22 plus python3/g++/make for native addons that build from
+#              source (better-sqlite3 13 ships prebuilt binaries and needs none):
 #              yarn install --immutable, yarn tsc, yarn build:backend
 #   prod-deps  the same toolchain; production dependencies only, installed from
 #              the backend's skeleton.tar.gz (the compilers stay in this stage)

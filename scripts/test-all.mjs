@@ -11,9 +11,12 @@
 // final `N passed, N failed` line; exits non-zero on any failure.
 //
 //   yarn test:all              everything
-//   yarn test:all --skip build,tsc   skip steps you just ran (format, headers, tsc, lint, build, test, k8s, e2e, bench)
+//   yarn test:all --skip build,tsc   skip steps you just ran (format, headers, tsc, lint, build, test, k8s, e2e, node24, bench)
+//
+// LAUNCHPAD_NODE24 names a Node 24 binary: the backend's boot test then runs
+// on it too (package.json says `engines.node: "22 || 24"`); .ci/run sets it.
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -111,6 +114,21 @@ const steps = [
     ],
   },
   {
+    id: 'node24',
+    title: 'Jest: the backend boot test on Node 24 (LAUNCHPAD_NODE24)',
+    jestReport: report('node24'),
+    // yarn runs its children on the Node that runs yarn: start yarn itself
+    // on Node 24, so jest and the backend it boots run there.
+    node: process.env.LAUNCHPAD_NODE24,
+    cmd: [
+      process.env.LAUNCHPAD_NODE24,
+      yarnRelease(),
+      'workspace', 'e2e-tests', 'backstage-cli', 'package', 'test',
+      '--watchAll=false', '--ci', '--runInBand', 'src/boot/boot.test.ts',
+      '--json', `--outputFile=${report('node24')}`,
+    ],
+  },
+  {
     id: 'bench',
     title:
       'Benchmark smoke run: 500 entities, one template run (the full run is `yarn bench`)',
@@ -130,6 +148,23 @@ const steps = [
     env: { PORTAL_TEST_PG_URL: undefined },
   },
 ];
+
+/** The yarn release `.yarnrc.yml` points every yarn at. */
+function yarnRelease() {
+  const rc = fs.readFileSync(path.join(root, '.yarnrc.yml'), 'utf8');
+  return path.join(root, /^yarnPath:\s*(\S+)/m.exec(rc)[1]);
+}
+
+/** Why a step's `node` cannot run it, or undefined when it can. */
+function nodeProblem(node) {
+  if (!node) return 'LAUNCHPAD_NODE24 is not set (.ci/run sets it)';
+  try {
+    const version = execFileSync(node, ['-p', 'process.versions.node'], { encoding: 'utf8' }).trim();
+    return version.startsWith('24.') ? undefined : `${node} is Node ${version}, not 24`;
+  } catch (error) {
+    return `${node} does not run: ${error.message}`;
+  }
+}
 
 function run(cmd, env = {}) {
   return new Promise(resolve => {
@@ -153,6 +188,20 @@ for (const step of steps) {
   if (skip.has(step.id)) {
     results.push({ ...step, status: 'skipped' });
     continue;
+  }
+  if ('node' in step) {
+    const problem = nodeProblem(step.node);
+    if (problem && !step.node) {
+      // Not asked for: a developer's machine without a second Node.
+      results.push({ ...step, status: 'skipped', detail: problem });
+      continue;
+    }
+    if (problem) {
+      console.log(`\n=== ${step.title}\n\n${problem}`);
+      results.push({ ...step, status: 'failed', detail: problem });
+      failed += 1;
+      continue;
+    }
   }
   console.log(`\n=== ${step.title}\n`);
   const t0 = Date.now();

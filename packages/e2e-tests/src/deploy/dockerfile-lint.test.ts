@@ -87,7 +87,7 @@ describe('Dockerfile', () => {
     expect(all).toMatch(/yarn install --immutable/);
     expect(all).toMatch(/yarn tsc/);
     expect(all).toMatch(/yarn build:backend/);
-    // The compilers better-sqlite3's node-gyp build needs
+    // Compilers for native addons built from source (node-gyp)
     expect(all).toMatch(/apt-get install[^\n]*python3[^\n]*g\+\+[^\n]*make/);
   });
 

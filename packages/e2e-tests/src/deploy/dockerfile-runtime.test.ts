@@ -30,9 +30,10 @@
  *    a clean SIGTERM, and that a missing secret stops the start with one line
  *    naming it.
  *
- * Measured on the 2-core machine: the replay (mostly the production install,
- * where better-sqlite3 compiles) takes 2.5-6 minutes depending on load, the
- * backend is ready 45 s later; the whole file 8-10 minutes.
+ * Measured on the 2-core machine with better-sqlite3 12, which compiled from
+ * source: the replay (mostly the production install) took 2.5-6 minutes
+ * depending on load, the backend was ready 45 s later; the whole file 8-10
+ * minutes. better-sqlite3 13 ships prebuilt binaries.
  * Only loopback addresses are contacted.
  */
 import { execFile } from 'node:child_process';
