@@ -9,11 +9,31 @@ import {
   optionalStaticTokenServiceFactory,
   preflight,
 } from '@internal/backend-env';
+import {
+  databaseServiceFactory,
+  httpRouterServiceFactory,
+  rootHttpRouterServiceFactory,
+  rootLoggerServiceFactory,
+  routeConsoleToJsonLines,
+} from '@internal/backend-operability';
+
+// Production logs are JSON lines from the first line on (the config service
+// prints before the root logger exists).
+if (process.env.NODE_ENV === 'production') {
+  routeConsoleToJsonLines();
+}
 
 const backend = createBackend();
 
 // Core services: PORTAL_API_TOKEN as an optional static access token.
 backend.add(optionalStaticTokenServiceFactory);
+// Operability: one timestamped JSON line per log entry in production (library
+// console output included, repeated lines collapsed), 503 with Retry-After
+// while the database is unreachable, HTTP and database pool metrics.
+backend.add(rootLoggerServiceFactory);
+backend.add(rootHttpRouterServiceFactory);
+backend.add(httpRouterServiceFactory);
+backend.add(databaseServiceFactory);
 
 // Serves the frontend bundle and its config.
 backend.add(import('@backstage/plugin-app-backend'));

@@ -46,7 +46,9 @@ export interface StartOptions {
  * the Argo CD stand-in syncs is cloned from the GitHub stand-in and applied
  * to the Kubernetes stand-in. Stops what it started if a later one fails.
  */
-export async function startStandIns(options: StartOptions): Promise<RunningStandIn[]> {
+export async function startStandIns(
+  options: StartOptions,
+): Promise<RunningStandIn[]> {
   const { plan, rootDir, log } = options;
   const ports = { ...SANDBOX_PORTS, ...options.ports };
   const dataDir = (name: string) => path.join(rootDir, '.sandbox', name);
@@ -59,14 +61,23 @@ export async function startStandIns(options: StartOptions): Promise<RunningStand
         dataDir: dataDir('github'),
         integrationToken: GITHUB_INTEGRATION_TOKEN,
         oauthApp: {
-          callbackUrl: `${options.portalBackendUrl ?? 'http://localhost:7007'}/api/auth/github/handler/frame`,
+          callbackUrl: `${
+            options.portalBackendUrl ?? 'http://localhost:7007'
+          }/api/auth/github/handler/frame`,
         },
       });
       githubUrl = github.url;
-      started.push({ name: 'GitHub', url: github.url, dataDir: dataDir('github'), stop: github.stop });
+      started.push({
+        name: 'GitHub',
+        url: github.url,
+        dataDir: dataDir('github'),
+        stop: github.stop,
+      });
     }
 
-    let kubernetes: Awaited<ReturnType<typeof createKubernetesStandIn>> | undefined;
+    let kubernetes:
+      | Awaited<ReturnType<typeof createKubernetesStandIn>>
+      | undefined;
     if (plan.kubernetes === 'stand-in') {
       kubernetes = await createKubernetesStandIn({
         port: ports.kubernetes,
@@ -89,7 +100,10 @@ export async function startStandIns(options: StartOptions): Promise<RunningStand
         syncDelayMs: options.syncDelayMs,
         clusters: [
           { name: 'in-cluster', server: 'https://kubernetes.default.svc' },
-          { name: SANDBOX_CLUSTER, server: kubernetes?.url ?? 'https://eks.invalid' },
+          {
+            name: SANDBOX_CLUSTER,
+            server: kubernetes?.url ?? 'https://eks.invalid',
+          },
         ],
         onSync: kubernetes
           ? createGitOpsSync({
@@ -106,7 +120,12 @@ export async function startStandIns(options: StartOptions): Promise<RunningStand
             })
           : undefined,
       });
-      started.push({ name: 'Argo CD', url: argocd.url, dataDir: dataDir('argocd'), stop: argocd.stop });
+      started.push({
+        name: 'Argo CD',
+        url: argocd.url,
+        dataDir: dataDir('argocd'),
+        stop: argocd.stop,
+      });
     }
     return started;
   } catch (error) {

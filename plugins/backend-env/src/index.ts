@@ -15,16 +15,19 @@ export {
 } from './apiTokenHandler';
 export {
   preflight,
+  printPreflightLine,
   checkConfigEnvironment,
   configFilesFromArgv,
   type PreflightProblem,
   type PreflightOptions,
+  type PreflightLevel,
   type StartupSettings,
 } from './preflight';
 export { probeDatabase, type DatabaseSettings } from './database';
 export {
   parseListen,
   startNotReadyServer,
+  NOT_READY_MESSAGE,
   type ListenAddress,
   type NotReadyServer,
 } from './notReadyServer';

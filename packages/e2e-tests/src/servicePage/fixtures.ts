@@ -9,9 +9,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { SANDBOX_PORTS } from 'sandbox';
-import { repoRoot } from '../support/backend';
-import { eventually, SandboxPortal } from '../support/sandboxPortal';
-import { SignedInUser } from '../support/signIn';
+import { repoRoot } from '@internal/test-support';
+import { SandboxPortal } from '../support/sandboxPortal';
 
 const exec = promisify(execFile);
 
@@ -57,66 +56,6 @@ export function catalogLocations(extra: string[]) {
       target => ({ type: 'file', target, rules: [{ allow: ['Template'] }] }),
     ),
   ];
-}
-
-/** Runs the FastAPI template through the scaffolder API as `user`; resolves when it completed. */
-export async function createService(
-  portal: SandboxPortal,
-  user: SignedInUser,
-  name: string,
-) {
-  const res = await user.fetch('/api/scaffolder/v2/tasks', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      templateRef: 'template:default/fastapi-service',
-      values: {
-        name,
-        description: 'Orders with CI on the service page',
-        owner: 'group:default/platform',
-        system: 'developer-platform',
-        pythonVersion: '3.12',
-        repoUrl: `${
-          new URL(portal.githubUrl).host
-        }?owner=launchpad-demo&repo=${name}`,
-        visibility: 'private',
-        namespace: name,
-        imageRepository: `123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/${name}`,
-        replicas: 2,
-        argocdProject: 'default',
-        cluster: 'eks',
-        waitForSync: true,
-      },
-    }),
-  });
-  if (res.status !== 201) {
-    throw new Error(
-      `creating the task answered ${res.status}: ${await res.text()}`,
-    );
-  }
-  const { id } = await res.json();
-  const status = await eventually(
-    'the template run to finish',
-    async () => {
-      const task = await (
-        await user.fetch(`/api/scaffolder/v2/tasks/${id}`)
-      ).json();
-      return ['completed', 'failed', 'cancelled'].includes(task.status)
-        ? task.status
-        : undefined;
-    },
-    240_000,
-  );
-  if (status !== 'completed') {
-    const events = await (
-      await user.fetch(`/api/scaffolder/v2/tasks/${id}/events`)
-    ).json();
-    const log = (events as { body: { message?: string } }[])
-      .map(e => e.body.message)
-      .filter(Boolean)
-      .join('\n');
-    throw new Error(`the template run ended ${status}:\n${log.slice(-3000)}`);
-  }
 }
 
 /** The stand-in's REST API with the integration token. */

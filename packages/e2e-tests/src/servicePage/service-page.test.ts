@@ -8,20 +8,19 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import {
   entityTab,
+  eventually,
   launchBrowser,
   screenshotter,
+  SignedInUser,
+  signInViaGitHub,
   signInWithGitHub,
-} from '../support/browser';
-import { startPostgres, TestPostgres } from '../support/postgres';
-import {
-  eventually,
-  SandboxPortal,
-  startSandboxPortal,
-} from '../support/sandboxPortal';
-import { SignedInUser, signInViaGitHub } from '../support/signIn';
+  startPostgres,
+  TestPostgres,
+} from '@internal/test-support';
+import { SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
+import { runFastApiTemplate } from '../support/templateRun';
 import {
   catalogLocations,
-  createService,
   githubApi,
   pushRepository,
   rendersOnOneLine,
@@ -44,7 +43,6 @@ import {
 //   developer:        payments     -> sora-choi
 jest.setTimeout(900_000);
 
-const SERVICE = 'orders-ci';
 const BROKEN = 'billing-broken';
 const PREFIX = `svcpage_${Date.now().toString(36)}_`;
 
@@ -61,6 +59,8 @@ describe('the service page, the home page and unprocessed entities', () => {
   let junho: SignedInUser;
   let sora: SignedInUser;
   let extraDir: string;
+  /** The service the template makes (its name gets a random suffix). */
+  let serviceName: string;
   const shoot = screenshotter('service-page');
 
   beforeAll(async () => {
@@ -100,7 +100,15 @@ describe('the service page, the home page and unprocessed entities', () => {
     minji = await signIn('minji-park', 'group:default/platform');
     junho = await signIn('junho-lee', 'group:default/platform-sre');
     sora = await signIn('sora-choi', 'group:default/payments');
-    await createService(portal, minji, SERVICE);
+    // minji-park (team platform) runs the FastAPI template, as the form would.
+    ({ name: serviceName } = await runFastApiTemplate({
+      baseUrl: portal.baseUrl,
+      token: minji.token,
+      githubHost: new URL(portal.githubUrl).host,
+      owner: 'group:default/platform',
+      system: 'developer-platform',
+      namePrefix: 'orders',
+    }));
 
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
@@ -121,13 +129,18 @@ describe('the service page, the home page and unprocessed entities', () => {
   it("shows the service's status first: About, Argo CD, CI with the first commit's run, pods", async () => {
     // The commit the template pushed, as GitHub (the stand-in) has it.
     const head = await (
-      await githubApi(portal, `/repos/launchpad-demo/${SERVICE}/commits/main`)
+      await githubApi(
+        portal,
+        `/repos/launchpad-demo/${serviceName}/commits/main`,
+      )
     ).json();
     const firstLine = String(head.commit.message).split('\n')[0];
 
     await signInWithGitHub(page, portal.baseUrl, 'minji-park');
     await page.getByText('Getting started').first().waitFor();
-    await page.goto(`${portal.baseUrl}/catalog/default/component/${SERVICE}`);
+    await page.goto(
+      `${portal.baseUrl}/catalog/default/component/${serviceName}`,
+    );
 
     const status = page.getByRole('region', { name: 'Service status' });
     // Each status card sits in its own cell of the status row.
@@ -159,7 +172,7 @@ describe('the service page, the home page and unprocessed entities', () => {
       .getByRole('link', { name: new RegExp(`^${escapeRegExp(firstLine)}`) })
       .waitFor();
     await ci
-      .getByText(`GitHub Actions on main of launchpad-demo/${SERVICE}`)
+      .getByText(`GitHub Actions on main of launchpad-demo/${serviceName}`)
       .waitFor();
 
     await card('Kubernetes')
@@ -192,7 +205,7 @@ describe('the service page, the home page and unprocessed entities', () => {
   it('lists the runs in the CI tab', async () => {
     await entityTab(page, 'CI').click();
     await page
-      .getByText(`GitHub Actions on main of launchpad-demo/${SERVICE}`)
+      .getByText(`GitHub Actions on main of launchpad-demo/${serviceName}`)
       .waitFor();
     // The template's first push ran both of its push workflows.
     await page.getByRole('link', { name: /^ci #1/ }).waitFor();
@@ -219,10 +232,10 @@ describe('the service page, the home page and unprocessed entities', () => {
 
     await page.goto(portal.baseUrl);
     const mine = page.getByRole('list', { name: 'My services' });
-    const row = mine.getByTestId('my-service').filter({ hasText: SERVICE });
+    const row = mine.getByTestId('my-service').filter({ hasText: serviceName });
     await row.getByText('Synced · Healthy').waitFor({ timeout: 60_000 });
     expect(await row.getByRole('link').first().getAttribute('href')).toBe(
-      `/catalog/default/component/${SERVICE}`,
+      `/catalog/default/component/${serviceName}`,
     );
 
     const widget = (title: RegExp) =>
@@ -231,7 +244,7 @@ describe('the service page, the home page and unprocessed entities', () => {
         .filter({ has: page.getByText(title) })
         .first();
     await widget(/Recently Visited/i)
-      .getByText(SERVICE)
+      .getByText(serviceName)
       .first()
       .waitFor();
     await widget(/Recently Visited/i)
@@ -239,11 +252,11 @@ describe('the service page, the home page and unprocessed entities', () => {
       .first()
       .waitFor();
     await widget(/Most Visited/i)
-      .getByText(SERVICE)
+      .getByText(serviceName)
       .first()
       .waitFor();
     await widget(/Starred/i)
-      .getByText(SERVICE)
+      .getByText(serviceName)
       .first()
       .waitFor();
     await shoot(page, 'home');
@@ -384,12 +397,12 @@ spec:
     );
 
     // Every signed-in user reads components, and so their runs.
-    const service = await runsOf(sora, `component/${SERVICE}`);
+    const service = await runsOf(sora, `component/${serviceName}`);
     expect(service.status).toBe(200);
     expect((await service.json()).runs.length).toBeGreaterThan(0);
     // Without a user token: no answer at all.
     const anonymous = await fetch(
-      `${portal.baseUrl}/api/github-actions/entities/default/component/${SERVICE}/runs`,
+      `${portal.baseUrl}/api/github-actions/entities/default/component/${serviceName}/runs`,
     );
     expect(anonymous.status).toBe(401);
   });

@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { expectSchema } from '../__testUtils__/openapi';
+import { expectSchema } from '../rest/__testUtils__/openapi';
 import { startTestStandIn, tempDir, TEST_TOKEN, TestStandIn } from '../testing';
 import { runState } from './routes';
 import type { RunRecord } from './store';

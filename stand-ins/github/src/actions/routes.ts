@@ -2,16 +2,16 @@
  * Copyright 2026 The Launchpad Authors
  * SPDX-License-Identifier: Apache-2.0
  */
+import { Request, Router, sendJson } from '@internal/stand-in-http';
 import { legacyNodeId } from '../fixture';
-import { Request, Router, sendJson } from '../http';
-import { ApiError, paginate } from '../rest';
+import { createRestContext } from '../rest/context';
+import { notFound } from '../rest/errors';
+import { paginate, R } from '../rest/http';
 import type { RepoRecord } from '../state';
 import type { World } from '../world';
 import { ActionsStore, RunRecord } from './store';
 
-const OWNER = '(?<owner>[A-Za-z0-9-]+)';
-const REPO = '(?<repo>[A-Za-z0-9._-]+)';
-const RUNS = `^/api/v3/repos/${OWNER}/${REPO}/actions/runs`;
+const RUNS = `^/api/v3${R}/actions/runs`;
 
 /** Status and conclusion of a run at `now`: in progress, then completed. */
 export function runState(run: RunRecord, now: Date) {
@@ -43,21 +43,10 @@ export function addActionsRoutes(
 ) {
   const shapes = world.shapes;
 
-  const readableRepo = (req: Request): RepoRecord => {
-    const auth = world.authenticate(req.header('authorization'));
-    if (!auth.ok) {
-      throw new ApiError(
-        401,
-        auth.reason === 'missing'
-          ? 'Requires authentication'
-          : 'Bad credentials',
-      );
-    }
-    const r = world.state.findRepo(req.params.owner, req.params.repo);
-    if (!r || !world.canRead(auth.caller, r))
-      throw new ApiError(404, 'Not Found');
-    return r;
-  };
+  const ctx = createRestContext(world);
+  // Same rules as GET /repos/{owner}/{repo}: a token, and read access.
+  const readableRepo = (req: Request): RepoRecord =>
+    ctx.readableRepo(req, ctx.requireCaller(req));
 
   const runJson = async (r: RepoRecord, run: RunRecord) => {
     const repoApi = `${shapes.api}/repos/${r.owner}/${r.name}`;
@@ -153,7 +142,7 @@ export function addActionsRoutes(
   router.get(new RegExp(`${RUNS}/(?<runId>\\d+)/?$`), async req => {
     const r = readableRepo(req);
     const run = store.runs(r.id).find(x => String(x.id) === req.params.runId);
-    if (!run) throw new ApiError(404, 'Not Found');
+    if (!run) throw notFound();
     sendJson(req.res, 200, await runJson(r, run));
   });
 }
