@@ -251,7 +251,7 @@ describe('the service page, the home page and unprocessed entities', () => {
       .getByText('Launchpad developer portal')
       .first()
       .waitFor();
-    await widget(/Most Visited/i)
+    await widget(/Top visited/i)
       .getByText(serviceName)
       .first()
       .waitFor();

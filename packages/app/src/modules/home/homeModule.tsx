@@ -39,6 +39,28 @@ const myServicesWidget = HomePageWidgetBlueprint.make({
   },
 });
 
+// The entities the user visited: most recent, and most visited.
+const recentlyVisitedWidget = HomePageWidgetBlueprint.make({
+  name: 'recently-visited-entities',
+  params: {
+    name: 'RecentlyVisitedEntities',
+    title: '최근 방문 · Recently visited',
+    description: 'The catalog pages you opened last',
+    components: () =>
+      import('./VisitedEntities').then(m => ({ Content: m.RecentlyVisited })),
+  },
+});
+const topVisitedWidget = HomePageWidgetBlueprint.make({
+  name: 'top-visited-entities',
+  params: {
+    name: 'TopVisitedEntities',
+    title: '자주 방문 · Top visited',
+    description: 'The catalog pages you open most',
+    components: () =>
+      import('./VisitedEntities').then(m => ({ Content: m.TopVisited })),
+  },
+});
+
 // Replaces the home plugin's `api:home/visits` (disabled by default): the
 // same storage-backed visits, but only entity pages, each saved once for
 // all its tabs, for the "Recently visited" and "Top visited" widgets.
@@ -69,5 +91,12 @@ const homeLayout = HomePageLayoutBlueprint.make({
 
 export const homeModule = createFrontendModule({
   pluginId: 'home',
-  extensions: [gettingStartedWidget, myServicesWidget, visitsApi, homeLayout],
+  extensions: [
+    gettingStartedWidget,
+    myServicesWidget,
+    recentlyVisitedWidget,
+    topVisitedWidget,
+    visitsApi,
+    homeLayout,
+  ],
 });
