@@ -46,12 +46,19 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
-// argocd:app:create and argocd:app:wait (argocd.instances in config)
+// argocd:app:create, argocd:app:wait and argocd:app:checkAvailable
+// (argocd.instances in config); argocd:app:create also follows the tenancy
 backend.add(import('@internal/plugin-scaffolder-backend-module-argocd'));
 // github:repo:checkAvailable: the template's check before it creates anything
 backend.add(
   import('@internal/plugin-scaffolder-backend-module-github-preflight'),
 );
+// Team tenancy (launchpad.tenancy): launchpad:tenancy:check, the template's
+// server-side guard, and the teams a user may pick as owner in the form.
+backend.add(
+  import('@internal/plugin-scaffolder-backend-module-launchpad-tenancy'),
+);
+backend.add(import('@internal/plugin-launchpad-tenancy-backend'));
 // Argo CD status of catalog entities, for the Argo CD card
 backend.add(import('@internal/plugin-argocd-backend'));
 
