@@ -178,7 +178,7 @@ export function createArgoCdCreateApplicationAction(options: {
         project: app.spec.project,
         destinationName: app.spec.destination.name,
         destinationServer: app.spec.destination.server,
-        namespace: app.spec.destination.namespace,
+        namespace: app.spec.destination.namespace ?? '',
       });
       const client = new ArgoCdClient({
         instance,
