@@ -6,7 +6,12 @@ import path from 'node:path';
 import {
   createArgoCdStandIn,
   DEFAULT_TOKEN as ARGOCD_TOKEN,
+  findRepoRoot,
 } from '@internal/argocd-stand-in';
+import {
+  argocdProjects,
+  loadTenancyFromFiles,
+} from '@internal/plugin-launchpad-tenancy-node';
 import { createGitHubStandIn } from '@internal/github-stand-in';
 import {
   createKubernetesStandIn,
@@ -38,6 +43,8 @@ export interface StartOptions {
   syncDelayMs?: number;
   /** The portal's backend URL, for the OAuth callback. Default http://localhost:7007. */
   portalBackendUrl?: string;
+  /** Where the plan's config files are: the repository root (default: found from this package). */
+  configRoot?: string;
   log?: (line: string) => void;
 }
 
@@ -46,7 +53,9 @@ export interface StartOptions {
  * the Argo CD stand-in syncs is cloned from the GitHub stand-in and applied
  * to the Kubernetes stand-in. Stops what it started if a later one fails.
  */
-export async function startStandIns(options: StartOptions): Promise<RunningStandIn[]> {
+export async function startStandIns(
+  options: StartOptions,
+): Promise<RunningStandIn[]> {
   const { plan, rootDir, log } = options;
   const ports = { ...SANDBOX_PORTS, ...options.ports };
   const dataDir = (name: string) => path.join(rootDir, '.sandbox', name);
@@ -59,14 +68,23 @@ export async function startStandIns(options: StartOptions): Promise<RunningStand
         dataDir: dataDir('github'),
         integrationToken: GITHUB_INTEGRATION_TOKEN,
         oauthApp: {
-          callbackUrl: `${options.portalBackendUrl ?? 'http://localhost:7007'}/api/auth/github/handler/frame`,
+          callbackUrl: `${
+            options.portalBackendUrl ?? 'http://localhost:7007'
+          }/api/auth/github/handler/frame`,
         },
       });
       githubUrl = github.url;
-      started.push({ name: 'GitHub', url: github.url, dataDir: dataDir('github'), stop: github.stop });
+      started.push({
+        name: 'GitHub',
+        url: github.url,
+        dataDir: dataDir('github'),
+        stop: github.stop,
+      });
     }
 
-    let kubernetes: Awaited<ReturnType<typeof createKubernetesStandIn>> | undefined;
+    let kubernetes:
+      | Awaited<ReturnType<typeof createKubernetesStandIn>>
+      | undefined;
     if (plan.kubernetes === 'stand-in') {
       kubernetes = await createKubernetesStandIn({
         port: ports.kubernetes,
@@ -87,9 +105,19 @@ export async function startStandIns(options: StartOptions): Promise<RunningStand
         dataDir: dataDir('argocd'),
         token: ARGOCD_TOKEN,
         syncDelayMs: options.syncDelayMs,
+        // The teams' AppProjects and the locked `default`, generated from the
+        // same launchpad.tenancy the portal reads (as deploy/tenancy/ is).
+        projects: tenancyProjects(
+          options,
+          githubUrl ? Number(new URL(githubUrl).port) : ports.github,
+          log,
+        ),
         clusters: [
           { name: 'in-cluster', server: 'https://kubernetes.default.svc' },
-          { name: SANDBOX_CLUSTER, server: kubernetes?.url ?? 'https://eks.invalid' },
+          {
+            name: SANDBOX_CLUSTER,
+            server: kubernetes?.url ?? 'https://eks.invalid',
+          },
         ],
         onSync: kubernetes
           ? createGitOpsSync({
@@ -106,13 +134,47 @@ export async function startStandIns(options: StartOptions): Promise<RunningStand
             })
           : undefined,
       });
-      started.push({ name: 'Argo CD', url: argocd.url, dataDir: dataDir('argocd'), stop: argocd.stop });
+      started.push({
+        name: 'Argo CD',
+        url: argocd.url,
+        dataDir: dataDir('argocd'),
+        stop: argocd.stop,
+      });
     }
     return started;
   } catch (error) {
     await stopAll(started);
     throw error;
   }
+}
+
+/**
+ * The AppProjects for the plan's config files. The GitHub stand-in may run
+ * on another port than the config names (tests), so its repositories are
+ * allowed on the port it really has.
+ */
+function tenancyProjects(
+  options: StartOptions,
+  githubPort: number,
+  log?: (line: string) => void,
+) {
+  const root = options.configRoot ?? findRepoRoot();
+  const tenancy = loadTenancyFromFiles(
+    options.plan.configFiles.map(f => path.resolve(root, f)),
+  );
+  if (!tenancy) {
+    log?.(
+      'launchpad.tenancy is not configured: Argo CD has only its locked default project',
+    );
+    return [];
+  }
+  const standIn = `localhost:${SANDBOX_PORTS.github}`;
+  return argocdProjects({
+    ...tenancy,
+    sourceRepos: tenancy.sourceRepos.map(r =>
+      r.replace(standIn, `localhost:${githubPort}`),
+    ),
+  });
 }
 
 export async function stopAll(running: RunningStandIn[]) {

@@ -41,6 +41,8 @@ export {
   lockedDefaultProject,
   teamAppProject,
   tenancyClusters,
+  type AppProjectManifest,
+  type GroupKind,
   type Manifest,
 } from './manifests';
 export {

@@ -18,15 +18,36 @@ export interface Manifest {
   [field: string]: unknown;
 }
 
+/** A group and kind in an AppProject's resource lists. */
+export interface GroupKind {
+  group: string;
+  kind: string;
+}
+
+/** An AppProject as the generator writes it. */
+export interface AppProjectManifest extends Manifest {
+  spec: {
+    description: string;
+    sourceRepos: string[];
+    sourceNamespaces?: string[];
+    destinations: Array<{ name: string; namespace: string }>;
+    clusterResourceWhitelist: GroupKind[];
+    namespaceResourceBlacklist: GroupKind[];
+    orphanedResources?: { warn: boolean };
+  };
+}
+
 /** Namespace-scoped kinds a team may not manage: the platform owns them. */
-export const TEAM_DENIED_KINDS = [
+export const TEAM_DENIED_KINDS: GroupKind[] = [
   { group: '', kind: 'ResourceQuota' },
   { group: '', kind: 'LimitRange' },
   { group: 'networking.k8s.io', kind: 'NetworkPolicy' },
 ];
 
 /** The only cluster-scoped kind a team may create (Argo CD's CreateNamespace). */
-export const TEAM_CLUSTER_KINDS = [{ group: '', kind: 'Namespace' }];
+export const TEAM_CLUSTER_KINDS: GroupKind[] = [
+  { group: '', kind: 'Namespace' },
+];
 
 /** RBAC names shared with deploy/rbac and the EKS access entry. */
 export const PORTAL_READER = {
@@ -41,7 +62,7 @@ const PART_OF = { 'app.kubernetes.io/part-of': 'launchpad' };
 export function teamAppProject(
   team: TenantTeam,
   tenancy: Pick<TenancyConfig, 'sourceRepos'>,
-): Manifest {
+): AppProjectManifest {
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'AppProject',
@@ -68,7 +89,7 @@ export function teamAppProject(
  * no source, no destination, no kind. An Application that names it (or no
  * project) cannot deploy anything.
  */
-export function lockedDefaultProject(): Manifest {
+export function lockedDefaultProject(): AppProjectManifest {
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'AppProject',
@@ -138,7 +159,7 @@ export function clusterNamespaces(
 }
 
 /** The Argo CD side: the locked default project and one AppProject per team. */
-export function argocdProjects(tenancy: TenancyConfig): Manifest[] {
+export function argocdProjects(tenancy: TenancyConfig): AppProjectManifest[] {
   return [
     lockedDefaultProject(),
     ...tenancy.teams.map(team => teamAppProject(team, tenancy)),
