@@ -77,7 +77,7 @@ const GENERATED_HEADER = (sources: string[]) =>
 
 function yamlDocuments(objects: Manifest[]): string {
   return objects
-    .map(o => yaml.stringify(o, { lineWidth: 0 }).trimEnd())
+    .map(o => yaml.stringify(o, { lineWidth: 0, singleQuote: true }).trimEnd())
     .join('\n---\n');
 }
 
