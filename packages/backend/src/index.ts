@@ -5,14 +5,13 @@
 
 // The Launchpad backend: wiring only. Behaviour lives in plugins and modules.
 import { createBackend } from '@backstage/backend-defaults';
-import {
-  optionalStaticTokenServiceFactory,
-  preflight,
-} from '@internal/backend-env';
+import { optionalStaticTokenServiceFactory } from '@internal/backend-api-tokens';
+import { preflight } from '@internal/backend-env';
 
 const backend = createBackend();
 
-// Core services: PORTAL_API_TOKEN as an optional static access token.
+// Core services: PORTAL_API_TOKEN (read-only) and PORTAL_API_WRITE_TOKEN as
+// optional static access tokens (backend.auth.externalAccess).
 backend.add(optionalStaticTokenServiceFactory);
 
 // Serves the frontend bundle and its config.
