@@ -70,7 +70,15 @@ describe('graceful shutdown on SIGTERM', () => {
       readyTimeoutMs: 90_000,
       env: {
         NODE_ENV: 'production',
-        PORTAL_API_TOKEN: token,
+        // A static token scoped to the proxy, which this test calls (the
+        // configured PORTAL_API_TOKEN only reads the catalog and search).
+        APP_CONFIG_backend_auth_externalAccess: JSON.stringify([
+          {
+            type: 'optional-static',
+            options: { token, subject: 'shutdown-test' },
+            accessRestrictions: [{ plugin: 'proxy' }],
+          },
+        ]),
         APP_CONFIG_backend_database_connection_directory: path.join(
           dataDir,
           'sqlite',
