@@ -33,7 +33,13 @@ describe('static API tokens in production', () => {
 
   beforeAll(async () => {
     portal = await startProductionPortal({
-      env: { PORTAL_API_WRITE_TOKEN: WRITE_TOKEN },
+      env: {
+        PORTAL_API_WRITE_TOKEN: WRITE_TOKEN,
+        // Test-only: build the search index soon (production waits a
+        // minute; before the first run the search engine answers 500).
+        APP_CONFIG_search_collators_catalog_schedule_initialDelay:
+          '{"seconds":2}',
+      },
       // Not at /catalog-info.yaml, so discovery leaves it to the tokens.
       repositories: [
         { name: 'token-probe', files: { 'catalog/probe.yaml': ENTITY_FILE } },
@@ -90,9 +96,19 @@ describe('static API tokens in production', () => {
     expect((await call(read, 'GET', '/api/catalog/locations')).status).toBe(
       200,
     );
-    expect(
-      (await call(read, 'GET', '/api/search/query?term=platform')).status,
-    ).toBe(200);
+    const search = await eventually(
+      'search results for the read token',
+      async () => {
+        const res = await call(read, 'GET', '/api/search/query?term=platform');
+        if (res.status === 403)
+          throw new Error('search refused the read token');
+        const body = res.status === 200 ? await res.json() : undefined;
+        return body?.results?.length ? body : undefined;
+      },
+      120_000,
+      2000,
+    );
+    expect(search.results.length).toBeGreaterThan(0);
 
     const platform = await (
       await call(
