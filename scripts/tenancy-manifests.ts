@@ -22,11 +22,13 @@ const target = path.join(root, 'deploy/tenancy');
 
 function listFiles(dir: string, prefix = ''): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e =>
-    e.isDirectory()
-      ? listFiles(path.join(dir, e.name), path.join(prefix, e.name))
-      : [path.join(prefix, e.name)],
-  );
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap(e =>
+      e.isDirectory()
+        ? listFiles(path.join(dir, e.name), path.join(prefix, e.name))
+        : [path.join(prefix, e.name)],
+    );
 }
 
 // Literal values only: no environment, so the result is the same everywhere.
@@ -35,7 +37,9 @@ const tenancy = loadTenancyFromFiles(
   {},
 );
 if (!tenancy) {
-  process.stderr.write(`launchpad.tenancy is missing in ${SOURCES.join(' + ')}\n`);
+  process.stderr.write(
+    `launchpad.tenancy is missing in ${SOURCES.join(' + ')}\n`,
+  );
   process.exit(1);
 }
 const files = tenancyDeployFiles(tenancy, SOURCES);
@@ -54,7 +58,9 @@ if (process.argv.includes('--check')) {
   ];
   if (stale.length) {
     process.stderr.write(
-      `deploy/tenancy/ does not match launchpad.tenancy (${stale.join(', ')}): run yarn deploy:tenancy\n`,
+      `deploy/tenancy/ does not match launchpad.tenancy (${stale.join(
+        ', ',
+      )}): run yarn deploy:tenancy\n`,
     );
     process.exit(1);
   }
@@ -68,7 +74,9 @@ if (process.argv.includes('--check')) {
     fs.writeFileSync(path.join(target, file), text);
   }
   process.stdout.write(
-    `wrote ${Object.keys(files).length} files to deploy/tenancy/ for ${tenancy.teams
+    `wrote ${
+      Object.keys(files).length
+    } files to deploy/tenancy/ for ${tenancy.teams
       .map(t => t.group)
       .join(', ')}\n`,
   );

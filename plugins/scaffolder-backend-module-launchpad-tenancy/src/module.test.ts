@@ -19,9 +19,9 @@ describe('scaffolderModuleLaunchpadTenancy', () => {
         catalogServiceMock.factory({ entities }),
       ],
     });
-    expect(addActions.mock.calls.flat().map((a: { id: string }) => a.id)).toEqual([
-      'launchpad:tenancy:check',
-    ]);
+    expect(
+      addActions.mock.calls.flat().map((a: { id: string }) => a.id),
+    ).toEqual(['launchpad:tenancy:check']);
   });
 
   it('refuses to start on invalid tenancy rules', async () => {

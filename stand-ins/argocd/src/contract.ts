@@ -187,7 +187,8 @@ export class ArgoCdContract {
     const { apiVersion: _a, kind: _k, ...body } = project;
     const errors: string[] = [];
     const swagger = this.validateDefinition('v1alpha1AppProject', body);
-    if (!swagger.valid) errors.push(...swagger.errors.map(e => `swagger: ${e}`));
+    if (!swagger.valid)
+      errors.push(...swagger.errors.map(e => `swagger: ${e}`));
     const crd = toResult(this.appProjectValidator, {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'AppProject',

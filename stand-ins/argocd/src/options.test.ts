@@ -47,7 +47,8 @@ describe('optionsFromEnv', () => {
 
   it('reads AppProjects from a YAML file and the default project mode', () => {
     const options = optionsFromEnv({
-      ARGOCD_STANDIN_PROJECTS_FILE: 'stand-ins/argocd/src/__fixtures__/appprojects.yaml',
+      ARGOCD_STANDIN_PROJECTS_FILE:
+        'stand-ins/argocd/src/__fixtures__/appprojects.yaml',
       ARGOCD_STANDIN_DEFAULT_PROJECT: 'open',
     });
     expect(options.defaultProject).toBe('open');

@@ -39,7 +39,8 @@ function readProjectsFile(file: string): AppProjectDefinition[] {
 }
 
 function parseDefaultProject(value: string | undefined) {
-  if (value === undefined || value === '' || value === 'locked') return 'locked';
+  if (value === undefined || value === '' || value === 'locked')
+    return 'locked';
   if (value === 'open') return 'open';
   throw new Error(
     `ARGOCD_STANDIN_DEFAULT_PROJECT must be locked or open, got "${value}"`,
@@ -94,7 +95,9 @@ export function optionsFromEnv(
         .map(s => s.trim())
         .filter(Boolean),
       ...(env.ARGOCD_STANDIN_PROJECTS_FILE
-        ? readProjectsFile(path.resolve(repoRoot, env.ARGOCD_STANDIN_PROJECTS_FILE))
+        ? readProjectsFile(
+            path.resolve(repoRoot, env.ARGOCD_STANDIN_PROJECTS_FILE),
+          )
         : []),
     ],
     defaultProject: parseDefaultProject(env.ARGOCD_STANDIN_DEFAULT_PROJECT),

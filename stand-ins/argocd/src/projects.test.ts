@@ -27,7 +27,10 @@ import {
 const TOKEN = 'projects-test-token';
 const contract = ArgoCdContract.load();
 const projects = parseYamlAll(
-  fs.readFileSync(path.join(__dirname, '__fixtures__/appprojects.yaml'), 'utf8'),
+  fs.readFileSync(
+    path.join(__dirname, '__fixtures__/appprojects.yaml'),
+    'utf8',
+  ),
 ) as AppProjectDefinition[];
 const EKS = { name: 'eks', server: 'https://eks.example.test' };
 
@@ -35,7 +38,8 @@ const started: ArgoCdStandIn[] = [];
 const dirs: string[] = [];
 afterEach(async () => {
   await Promise.all(started.splice(0).map(s => s.stop()));
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  for (const dir of dirs.splice(0))
+    fs.rmSync(dir, { recursive: true, force: true });
 });
 
 async function start(options: ArgoCdStandInOptions = {}) {
@@ -54,7 +58,10 @@ async function start(options: ArgoCdStandInOptions = {}) {
   const call = async (method: string, p: string, body?: unknown) => {
     const res = await fetch(`${standIn.url}${p}`, {
       method,
-      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${TOKEN}`,
+        'content-type': 'application/json',
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: res.status, body: (await res.json()) as any };
@@ -100,7 +107,9 @@ describe('AppProjects in the Argo CD stand-in', () => {
     const { call } = await start();
     const list = await call('GET', '/api/v1/projects');
     expect(list.status).toBe(200);
-    expectValid(contract.validateDefinition('v1alpha1AppProjectList', list.body));
+    expectValid(
+      contract.validateDefinition('v1alpha1AppProjectList', list.body),
+    );
     expect(list.body.items.map((p: any) => p.metadata.name)).toEqual([
       'default',
       'team-shop',
@@ -161,7 +170,11 @@ describe('AppProjects in the Argo CD stand-in', () => {
         '/api/v1/applications?upsert=false&validate=true',
         app('orders-api', { namespace }),
       );
-      expect({ namespace, status: res.status, message: res.body.message }).toEqual({
+      expect({
+        namespace,
+        status: res.status,
+        message: res.body.message,
+      }).toEqual({
         namespace,
         status: 400,
         message: `application spec for orders-api is invalid: InvalidSpecError: application destination server 'https://eks.example.test' and namespace '${namespace}' do not match any of the allowed destinations in project 'team-shop'`,
@@ -216,7 +229,10 @@ describe('AppProjects in the Argo CD stand-in', () => {
       ],
     });
     await new Promise(r => setTimeout(r, 100));
-    const later = await call('GET', '/api/v1/applications/sneaky?projects=team-shop');
+    const later = await call(
+      'GET',
+      '/api/v1/applications/sneaky?projects=team-shop',
+    );
     expect(later.body.status.sync.status).toBe('Unknown');
     expect(later.body.status.operationState).toBeUndefined();
   });
@@ -225,22 +241,48 @@ describe('AppProjects in the Argo CD stand-in', () => {
     const seen: SyncContext[] = [];
     const manifests = [
       { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } },
-      { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'shop' } },
-      { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'open', namespace: 'shop' } },
-      { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'admin-too' } },
-      { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'elsewhere', namespace: 'kube-system' } },
+      {
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        metadata: { name: 'web', namespace: 'shop' },
+      },
+      {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'NetworkPolicy',
+        metadata: { name: 'open', namespace: 'shop' },
+      },
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'ClusterRole',
+        metadata: { name: 'admin-too' },
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'elsewhere', namespace: 'kube-system' },
+      },
     ];
     const clusterScoped = new Set(['Namespace', 'ClusterRole']);
     const { call } = await start({
       onSync: async (_app, context) => {
         seen.push(context);
-        const failed = context.check(manifests, (_g, kind) => !clusterScoped.has(kind));
+        const failed = context.check(
+          manifests,
+          (_g, kind) => !clusterScoped.has(kind),
+        );
         return failed.length
-          ? { error: 'one or more synchronization tasks are not valid', resources: failed }
+          ? {
+              error: 'one or more synchronization tasks are not valid',
+              resources: failed,
+            }
           : {};
       },
     });
-    await call('POST', '/api/v1/applications?upsert=false&validate=true', app('web'));
+    await call(
+      'POST',
+      '/api/v1/applications?upsert=false&validate=true',
+      app('web'),
+    );
     const done = await until(
       () => call('GET', '/api/v1/applications/web?projects=team-shop'),
       r => r.body.status?.operationState?.phase === 'Failed',
@@ -249,9 +291,13 @@ describe('AppProjects in the Argo CD stand-in', () => {
     expect(seen[0].project.metadata.name).toBe('team-shop');
     expect(seen[0].cluster).toEqual(EKS);
     const operation = done.body.status.operationState;
-    expect(operation.message).toBe('one or more synchronization tasks are not valid');
+    expect(operation.message).toBe(
+      'one or more synchronization tasks are not valid',
+    );
     for (const resource of operation.syncResult.resources) {
-      expectValid(contract.validateDefinition('v1alpha1ResourceResult', resource));
+      expectValid(
+        contract.validateDefinition('v1alpha1ResourceResult', resource),
+      );
     }
     expect(
       operation.syncResult.resources.map((r: any) => `${r.kind}: ${r.message}`),
@@ -267,22 +313,50 @@ describe('AppProject rules', () => {
   it('matches globs as Argo CD does', () => {
     expect(globMatch('shop-*', 'shop-orders')).toBe(true);
     expect(globMatch('shop-*', 'shopping')).toBe(false);
-    expect(globMatch('https://github.com/acme/*', 'https://github.com/acme/a/b', '/')).toBe(false);
-    expect(globMatch('https://github.com/acme/**', 'https://github.com/acme/a/b', '/')).toBe(true);
+    expect(
+      globMatch(
+        'https://github.com/acme/*',
+        'https://github.com/acme/a/b',
+        '/',
+      ),
+    ).toBe(false);
+    expect(
+      globMatch(
+        'https://github.com/acme/**',
+        'https://github.com/acme/a/b',
+        '/',
+      ),
+    ).toBe(true);
   });
 
   it('normalizes repository URLs and honours deny patterns', () => {
-    const spec = { sourceRepos: ['https://github.com/acme/*', '!https://github.com/acme/secret'] };
-    expect(isSourcePermitted(spec, 'https://GitHub.com/acme/shop.git')).toBe(true);
-    expect(isSourcePermitted(spec, 'https://github.com/acme/secret.git')).toBe(false);
-    expect(isSourcePermitted({ sourceRepos: [] }, 'https://github.com/acme/shop')).toBe(false);
+    const spec = {
+      sourceRepos: [
+        'https://github.com/acme/*',
+        '!https://github.com/acme/secret',
+      ],
+    };
+    expect(isSourcePermitted(spec, 'https://GitHub.com/acme/shop.git')).toBe(
+      true,
+    );
+    expect(isSourcePermitted(spec, 'https://github.com/acme/secret.git')).toBe(
+      false,
+    );
+    expect(
+      isSourcePermitted({ sourceRepos: [] }, 'https://github.com/acme/shop'),
+    ).toBe(false);
   });
 
   it('allows every namespaced kind without a whitelist, no cluster kind without one', () => {
     expect(isGroupKindPermitted({}, 'apps', 'Deployment', true)).toBe(true);
     expect(isGroupKindPermitted({}, '', 'Namespace', false)).toBe(false);
     expect(
-      isGroupKindPermitted({ namespaceResourceWhitelist: [] }, 'apps', 'Deployment', true),
+      isGroupKindPermitted(
+        { namespaceResourceWhitelist: [] },
+        'apps',
+        'Deployment',
+        true,
+      ),
     ).toBe(false);
   });
 });

@@ -60,7 +60,8 @@ export const OPEN_PROJECT_SPEC: AppProjectSpec = {
 
 /** `default` locked down as Argo CD's hardening guide advises (as in deploy/tenancy/argocd/). */
 export const LOCKED_DEFAULT_SPEC: AppProjectSpec = {
-  description: 'Locked default project (stand-in): no source, destination or kind',
+  description:
+    'Locked default project (stand-in): no source, destination or kind',
   sourceRepos: [],
   sourceNamespaces: [],
   destinations: [],
@@ -72,7 +73,11 @@ export const LOCKED_DEFAULT_SPEC: AppProjectSpec = {
 export const messages = {
   repoNotPermitted: (repo: string, project: string) =>
     `application repo ${repo} is not permitted in project '${project}'`,
-  destinationNotPermitted: (server: string, namespace: string, project: string) =>
+  destinationNotPermitted: (
+    server: string,
+    namespace: string,
+    project: string,
+  ) =>
     `application destination server '${server}' and namespace '${namespace}' do not match any of the allowed destinations in project '${project}'`,
   resourceNotPermitted: (group: string, kind: string, project: string) =>
     `resource ${group}:${kind} is not permitted in project ${project}`,
@@ -106,7 +111,11 @@ export function globMatch(pattern: string, value: string, separator?: string) {
 
 /** Argo CD's `git.NormalizeGitURL` for comparison: lower case, no `.git`, no trailing `/`. */
 export function normalizeRepoUrl(url: string) {
-  return url.trim().toLowerCase().replace(/\/+$/, '').replace(/\.git$/, '');
+  return url
+    .trim()
+    .toLowerCase()
+    .replace(/\/+$/, '')
+    .replace(/\.git$/, '');
 }
 
 export function isSourcePermitted(spec: AppProjectSpec, repoURL: string) {
@@ -138,7 +147,8 @@ export function isDestinationPermitted(
       Boolean(cluster.server && item.server) &&
       globMatch(item.server!, cluster.server!);
     const byName =
-      Boolean(cluster.name && item.name) && globMatch(item.name!, cluster.name!);
+      Boolean(cluster.name && item.name) &&
+      globMatch(item.name!, cluster.name!);
     return (byServer || byName) && globMatch(item.namespace ?? '', namespace);
   });
 }

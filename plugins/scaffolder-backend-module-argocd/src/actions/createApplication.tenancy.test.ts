@@ -2,7 +2,10 @@
  * Copyright 2026 The Launchpad Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-import { mockServices, registerMswTestHooks } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  registerMswTestHooks,
+} from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
@@ -157,16 +160,22 @@ describe('argocd:app:create with team tenancy', () => {
     ],
     [
       'a server URL instead of a cluster name',
-      { destinationName: undefined, destinationServer: 'https://kubernetes.default.svc' },
+      {
+        destinationName: undefined,
+        destinationServer: 'https://kubernetes.default.svc',
+      },
       "set destinationName to one of group:default/shop's clusters (eks-prod)",
     ],
-  ])('refuses %s without a request, also in a dry run', async (_what, overrides, message) => {
-    await expect(run(overrides).promise).rejects.toThrow(message);
-    const dry = run(overrides, { isDryRun: true });
-    await expect(dry.promise).rejects.toThrow(message);
-    expect(dry.ctx.output).not.toHaveBeenCalled();
-    expect(await recorder.settled()).toEqual([]);
-  });
+  ])(
+    'refuses %s without a request, also in a dry run',
+    async (_what, overrides, message) => {
+      await expect(run(overrides).promise).rejects.toThrow(message);
+      const dry = run(overrides, { isDryRun: true });
+      await expect(dry.promise).rejects.toThrow(message);
+      expect(dry.ctx.output).not.toHaveBeenCalled();
+      expect(await recorder.settled()).toEqual([]);
+    },
+  );
 
   it('refuses a run without a user (a static token)', async () => {
     await expect(run({}, { userRef: null }).promise).rejects.toThrow(

@@ -31,7 +31,10 @@ const user = (name: string, groups: string[]): Entity => ({
   kind: 'User',
   metadata: { name, namespace: 'default' },
   spec: { memberOf: groups },
-  relations: groups.map(g => ({ type: 'memberOf', targetRef: `group:default/${g}` })),
+  relations: groups.map(g => ({
+    type: 'memberOf',
+    targetRef: `group:default/${g}`,
+  })),
 });
 const group = (name: string): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',

@@ -53,7 +53,10 @@ describe('launchpad:tenancy:check', () => {
       'user:default/sora',
     );
     await action.handler(ctx);
-    expect(outputs(ctx)).toMatchObject({ ingressHost: '', ingressGroupName: '' });
+    expect(outputs(ctx)).toMatchObject({
+      ingressHost: '',
+      ingressGroupName: '',
+    });
   });
 
   it.each([

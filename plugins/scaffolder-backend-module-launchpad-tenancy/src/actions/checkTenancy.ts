@@ -57,7 +57,8 @@ export function createTenancyCheckAction(options: { tenancy: TenancyService }) {
         ingressHost: z =>
           z
             .string({
-              description: "The ingress host; must be under the team's domains.",
+              description:
+                "The ingress host; must be under the team's domains.",
             })
             .optional(),
         ingressScheme: z =>
@@ -69,17 +70,23 @@ export function createTenancyCheckAction(options: { tenancy: TenancyService }) {
             .optional(),
       },
       output: {
-        team: z => z.string({ description: 'The owner team (Group reference).' }),
+        team: z =>
+          z.string({ description: 'The owner team (Group reference).' }),
         project: z =>
           z.string({ description: 'The Argo CD project to deploy with.' }),
-        cluster: z => z.string({ description: 'The destination cluster name.' }),
+        cluster: z =>
+          z.string({ description: 'The destination cluster name.' }),
         namespace: z => z.string({ description: 'The namespace.' }),
         ingressHost: z =>
-          z.string({ description: 'The ingress host (empty without serviceName).' }),
+          z.string({
+            description: 'The ingress host (empty without serviceName).',
+          }),
         ingressScheme: z =>
           z.string({ description: 'internal or internet-facing.' }),
         ingressGroupName: z =>
-          z.string({ description: "The team's ALB IngressGroup for the scheme." }),
+          z.string({
+            description: "The team's ALB IngressGroup for the scheme.",
+          }),
         certificateArn: z =>
           z.string({
             description:
@@ -109,9 +116,11 @@ export function createTenancyCheckAction(options: { tenancy: TenancyService }) {
         },
       });
       ctx.logger.info(
-        `${ctx.user?.ref} may deploy for ${result.team.group}: Argo CD project ${
-          result.project
-        }, cluster ${result.cluster}, namespace ${result.namespace}${
+        `${ctx.user?.ref} may deploy for ${
+          result.team.group
+        }: Argo CD project ${result.project}, cluster ${
+          result.cluster
+        }, namespace ${result.namespace}${
           result.ingress
             ? `, ${result.ingress.scheme} ingress ${result.ingress.host} in IngressGroup ${result.ingress.groupName}`
             : ''
