@@ -31,6 +31,8 @@ beforeAll(async () => {
     dataDir,
     token: TOKEN,
     syncDelayMs: 200,
+    // The stand-in's `default` project is locked, as deploy/ ships it.
+    projects: ['team-orders'],
   });
 });
 
@@ -89,7 +91,7 @@ async function createApplication(name: string) {
     body: JSON.stringify({
       metadata: { name },
       spec: {
-        project: 'default',
+        project: 'team-orders',
         source: {
           repoURL: `https://github.com/acme/${name}.git`,
           path: 'deploy/overlays/eks',

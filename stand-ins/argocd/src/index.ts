@@ -16,8 +16,24 @@ export type {
   ArgoCdStandIn,
   ArgoCdStandInOptions,
   StandInCluster,
+  SyncContext,
   SyncHookResult,
 } from './standIn';
+export {
+  LOCKED_DEFAULT_SPEC,
+  OPEN_PROJECT_SPEC,
+  messages as argoCdMessages,
+  checkSyncObjects,
+  isDestinationPermitted,
+  isGroupKindPermitted,
+  isSourcePermitted,
+} from './projects';
+export type {
+  AppProjectDefinition,
+  AppProjectSpec,
+  ResourceResult,
+  SyncObject,
+} from './projects';
 export type { StoredApplication } from './store';
 export { ArgoCdContract, contractDir } from './contract';
 export type { ContractResult } from './contract';
