@@ -1,4 +1,8 @@
 /*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
  * The status route against the real Argo CD stand-in over loopback (no msw):
  * the same HTTP path the portal takes to a real Argo CD.
  */

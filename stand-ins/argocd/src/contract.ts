@@ -1,4 +1,8 @@
 /*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
  * Validation against the Argo CD 3.6 API contract.
  *
  * The contract files in ../contract are unchanged copies of Argo CD's own

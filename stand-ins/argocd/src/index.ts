@@ -1,4 +1,8 @@
 /*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
  * A local stand-in for the Argo CD REST API, for the offline sandbox and tests.
  * Portal code never imports this package; only tests and the sandbox do.
  */

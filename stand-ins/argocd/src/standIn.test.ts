@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -176,7 +180,10 @@ describe('Argo CD stand-in', () => {
     // Argo CD's RBAC on get: a missing Application is "not found" only when
     // the query names the project; without it, or for another project's
     // Application, it is "permission denied".
-    const missing = await call('GET', '/api/v1/applications/nope?projects=shop');
+    const missing = await call(
+      'GET',
+      '/api/v1/applications/nope?projects=shop',
+    );
     expect(missing).toEqual({
       status: 404,
       body: {
@@ -187,7 +194,11 @@ describe('Argo CD stand-in', () => {
     });
     const denied = {
       status: 403,
-      body: { error: 'permission denied', code: 7, message: 'permission denied' },
+      body: {
+        error: 'permission denied',
+        code: 7,
+        message: 'permission denied',
+      },
     };
     expect(await call('GET', '/api/v1/applications/nope')).toEqual(denied);
     expect(
@@ -278,7 +289,10 @@ describe('Argo CD stand-in', () => {
       // The sync context: the Application's project and resolved cluster.
       expect.objectContaining({
         project: expect.objectContaining({ metadata: { name: 'shop' } }),
-        cluster: { name: 'in-cluster', server: 'https://kubernetes.default.svc' },
+        cluster: {
+          name: 'in-cluster',
+          server: 'https://kubernetes.default.svc',
+        },
       }),
     );
   });

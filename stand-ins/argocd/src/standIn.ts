@@ -1,4 +1,8 @@
 /*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
  * A local stand-in for the parts of the Argo CD 3.6 REST API the portal uses.
  *
  * It speaks the documented protocol (paths, bearer-token auth, grpc-gateway
@@ -195,7 +199,9 @@ export async function createArgoCdStandIn(
   );
   const clusters = options.clusters ?? DEFAULT_CLUSTERS;
   /** The destination cluster with both its name and server, as Argo CD resolves it. */
-  const resolveCluster = (destination: StoredApplication['spec']['destination']) =>
+  const resolveCluster = (
+    destination: StoredApplication['spec']['destination'],
+  ) =>
     destination.name
       ? {
           name: destination.name,
@@ -586,7 +592,10 @@ export async function createArgoCdStandIn(
         // query, a missing Application is indistinguishable from one the
         // caller may not see ("permission denied"), and an Application in
         // another project than the query names is denied too.
-        const wanted = [...query.getAll('projects'), ...query.getAll('project')];
+        const wanted = [
+          ...query.getAll('projects'),
+          ...query.getAll('project'),
+        ];
         if (!app) {
           if (wanted.length === 0) {
             throw new ApiError('PermissionDenied', 'permission denied');
@@ -647,7 +656,9 @@ export async function createArgoCdStandIn(
       pattern: /^\/api\/v1\/projects$/,
       handle: () => ({
         metadata: { resourceVersion: '1' },
-        items: projects.names().map(n => projects.resource(n, ARGOCD_NAMESPACE)),
+        items: projects
+          .names()
+          .map(n => projects.resource(n, ARGOCD_NAMESPACE)),
       }),
     },
     {

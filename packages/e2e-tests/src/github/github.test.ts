@@ -4,7 +4,12 @@
  */
 import type { Browser } from 'playwright-core';
 import { SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
-import { eventually, launchBrowser, screenshotter, signInWithGitHub } from '@internal/test-support';
+import {
+  eventually,
+  launchBrowser,
+  screenshotter,
+  signInWithGitHub,
+} from '@internal/test-support';
 
 // GitHub sign-in, org ingestion and discovery, through the real portal
 // against the GitHub stand-in (fixture: stand-ins/github/fixtures/org.yaml).

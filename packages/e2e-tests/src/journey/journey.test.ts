@@ -4,7 +4,12 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
-import { eventually, launchBrowser, screenshotter, signInWithGitHub } from '@internal/test-support';
+import {
+  eventually,
+  launchBrowser,
+  screenshotter,
+  signInWithGitHub,
+} from '@internal/test-support';
 
 // A newcomer's first day, through the UI only, on the offline sandbox: sign
 // in with GitHub, create a FastAPI service from the template, follow it to

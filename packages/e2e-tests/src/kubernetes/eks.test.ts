@@ -12,7 +12,13 @@ import {
   KubernetesStandIn,
 } from '@internal/kubernetes-stand-in';
 import { ArgoCdStandIn, createArgoCdStandIn } from '@internal/argocd-stand-in';
-import { BackendProcess, eventually, freePort, repoRoot, startBackend } from '@internal/test-support';
+import {
+  BackendProcess,
+  eventually,
+  freePort,
+  repoRoot,
+  startBackend,
+} from '@internal/test-support';
 
 // The production `kubernetes` and `argocd` blocks, exactly as
 // app-config.production.yaml has them, against stand-ins that speak the real

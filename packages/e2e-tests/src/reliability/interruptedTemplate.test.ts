@@ -3,7 +3,11 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 import { SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
-import { eventually, SignedInUser, signInViaGitHub } from '@internal/test-support';
+import {
+  eventually,
+  SignedInUser,
+  signInViaGitHub,
+} from '@internal/test-support';
 
 // The backend dies (kill -9: no shutdown hooks, no chance to mark anything)
 // in the middle of a FastAPI template run, and is started again on the same

@@ -11,7 +11,14 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import yaml from 'js-yaml';
 import { SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
-import { eventually, repoRoot, SignedInUser, signInViaGitHub, startPostgres, TestPostgres } from '@internal/test-support';
+import {
+  eventually,
+  repoRoot,
+  SignedInUser,
+  signInViaGitHub,
+  startPostgres,
+  TestPostgres,
+} from '@internal/test-support';
 
 // A secret handed to a template run must not come back out anywhere: not in
 // the backend's logs, the task's events or API answers, what is pushed to

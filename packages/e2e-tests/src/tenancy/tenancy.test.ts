@@ -6,7 +6,16 @@
 import { randomBytes } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
-import { eventually, launchBrowser, screenshotter, SignedInUser, signInViaGitHub, signInWithGitHub, startPostgres, TestPostgres } from '@internal/test-support';
+import {
+  eventually,
+  launchBrowser,
+  screenshotter,
+  SignedInUser,
+  signInViaGitHub,
+  signInWithGitHub,
+  startPostgres,
+  TestPostgres,
+} from '@internal/test-support';
 
 // Team tenancy end to end: the real backend on PostgreSQL, the sandbox's
 // GitHub, Argo CD and Kubernetes stand-ins, the scaffolder API and Chromium.

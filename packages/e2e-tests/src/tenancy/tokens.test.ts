@@ -7,7 +7,12 @@ import {
   ProductionPortal,
   startProductionPortal,
 } from '../security/__testUtils__/productionPortal';
-import { eventually, freePort, repoRoot, startBackend } from '@internal/test-support';
+import {
+  eventually,
+  freePort,
+  repoRoot,
+  startBackend,
+} from '@internal/test-support';
 
 // The static API tokens of a production backend (PostgreSQL, NODE_ENV=production):
 // PORTAL_API_TOKEN reads the catalog and search and nothing else;
