@@ -10,6 +10,7 @@ import {
   serviceOverviewModule,
 } from './modules/serviceOverview';
 import { signInModule } from './modules/signIn';
+import { tenancyModule } from './modules/tenancy';
 
 // Plugins come from package.json (`app.packages: all`); these modules hold
 // the Launchpad-specific extensions.
@@ -18,6 +19,7 @@ export default createApp({
     navModule,
     homeModule,
     signInModule,
+    tenancyModule,
     serviceOverviewModule,
     kubernetesSummaryModule,
   ],

@@ -29,8 +29,10 @@ const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 export function visitedAgo(timestamp: number, now: number = Date.now()) {
   const sign = timestamp < now ? -1 : 1;
   const abs = Math.round(Math.abs(timestamp - now) / 1000);
-  const [size, unit]: [number, Intl.RelativeTimeFormatUnit] =
-    (abs < 60 && [1, 'second']) ||
+  const [size, unit]: [number, Intl.RelativeTimeFormatUnit] = (abs < 60 && [
+    1,
+    'second',
+  ]) ||
     (abs < 3600 && [60, 'minute']) ||
     (abs < 86400 && [3600, 'hour']) || [86400, 'day'];
   return relative.format(sign * Math.round(abs / size), unit);
