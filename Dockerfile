@@ -86,6 +86,12 @@ LABEL org.opencontainers.image.title="launchpad-portal" \
 
 ENV NODE_ENV=production
 
+# The FastAPI template's fastapi:openapi:write step imports the rendered app
+# to write its OpenAPI document (launchpad.fastapi.python: /usr/bin/python3).
+RUN apt-get update && \
+    apt-get install -y --no-install-recommends python3 python3-fastapi && \
+    rm -rf /var/lib/apt/lists/*
+
 RUN install -d -o node -g node /app
 WORKDIR /app
 USER node

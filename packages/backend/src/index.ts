@@ -81,6 +81,9 @@ backend.add(
   import('@internal/plugin-scaffolder-backend-module-launchpad-tenancy'),
 );
 backend.add(import('@internal/plugin-launchpad-tenancy-backend'));
+// fastapi:openapi:write: the template's API entity gets the app's own OpenAPI
+// document (launchpad.fastapi.python runs the rendered app)
+backend.add(import('@internal/plugin-scaffolder-backend-module-fastapi'));
 // Argo CD status of catalog entities, for the Argo CD card
 backend.add(import('@internal/plugin-argocd-backend'));
 // GitHub Actions runs of catalog entities, for the CI card and tab

@@ -133,6 +133,7 @@ describe('template.yaml', () => {
       'github:repo:checkAvailable',
       'argocd:app:checkAvailable',
       'fetch:template',
+      'fastapi:openapi:write',
       'publish:github',
       'catalog:register',
       'argocd:app:create',

@@ -34,6 +34,7 @@ import {
 // relation tables; the home page lists the user's service with its Argo CD
 // status and the entities they visited; a broken catalog-info.yaml shows in
 // the unprocessed view for a platform member and is refused to a developer;
+// the service's API (the app's own OpenAPI document) shows its endpoints;
 // the CI route refuses an entity the caller may not read.
 // Screenshots: artifacts/screenshots/service-page/ (they illustrate docs/).
 //
@@ -212,6 +213,56 @@ describe('the service page, the home page and unprocessed entities', () => {
     await page.getByRole('link', { name: /^techdocs #1/ }).waitFor();
     expect(await page.getByText('Success').count()).toBeGreaterThanOrEqual(2);
     await shoot(page, 'ci-tab');
+  });
+
+  it("shows the API the service provides, with the app's own endpoints", async () => {
+    // The registered definition is the openapi.json the template wrote from
+    // app.openapi() into the repository (the template's own test checks it
+    // equals what the app serves at /openapi.json).
+    const api = await (
+      await minji.fetch(
+        `/api/catalog/entities/by-name/api/default/${serviceName}`,
+      )
+    ).json();
+    expect(api.spec.type).toBe('openapi');
+    const committed = await (
+      await githubApi(
+        portal,
+        `/repos/launchpad-demo/${serviceName}/contents/openapi.json`,
+      )
+    ).json();
+    expect(JSON.parse(api.spec.definition)).toEqual(
+      JSON.parse(Buffer.from(committed.content, 'base64').toString('utf8')),
+    );
+    expect(Object.keys(JSON.parse(api.spec.definition).paths)).toEqual(
+      expect.arrayContaining(['/healthz', '/api/v1/items']),
+    );
+
+    await page.goto(
+      `${portal.baseUrl}/catalog/default/component/${serviceName}`,
+    );
+    await entityTab(page, 'APIs').click();
+    const provided = page.getByRole('link', { name: serviceName, exact: true });
+    await provided.first().waitFor();
+    await provided.first().click();
+    await entityTab(page, 'Definition').click();
+    // Swagger UI renders the operations from the registered definition.
+    for (const endpoint of ['/healthz', '/readyz', '/api/v1/items']) {
+      await page
+        .locator('.opblock-summary-path')
+        .filter({ hasText: new RegExp(`^${escapeRegExp(endpoint)}$`) })
+        .first()
+        .waitFor();
+    }
+    await page.mouse.move(0, 0);
+    await shoot(page, 'api-definition');
+
+    // The API explorer lists it.
+    await page.goto(`${portal.baseUrl}/api-docs`);
+    await page
+      .getByRole('link', { name: serviceName, exact: true })
+      .first()
+      .waitFor();
   });
 
   it("lists the user's service with its Argo CD status, and what they visited, on the home page", async () => {
