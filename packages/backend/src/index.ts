@@ -84,6 +84,9 @@ backend.add(import('@internal/plugin-launchpad-tenancy-backend'));
 // fastapi:openapi:write: the template's API entity gets the app's own OpenAPI
 // document (launchpad.fastapi.python runs the rendered app)
 backend.add(import('@internal/plugin-scaffolder-backend-module-fastapi'));
+// github:actions:configure: the new repository's CI variables and secrets
+// from launchpad.repositoryCi (no manual steps after the template)
+backend.add(import('@internal/plugin-scaffolder-backend-module-repository-ci'));
 // Argo CD status of catalog entities, for the Argo CD card
 backend.add(import('@internal/plugin-argocd-backend'));
 // GitHub Actions runs of catalog entities, for the CI card and tab

@@ -16,6 +16,8 @@ import { resolve } from 'node:path';
 import { createActionsRecorder } from './actions/recorder';
 import { addActionsRoutes } from './actions/routes';
 import { ActionsStore } from './actions/store';
+import { addActionsSettingsRoutes } from './actions/settingsRoutes';
+import { ActionsSettingsStore } from './actions/settingsStore';
 import { addAdminRoutes, LoggedRequest } from './admin';
 import { addAvatarRoutes } from './avatar';
 import { FaultInjector } from './faults';
@@ -225,6 +227,11 @@ export async function createGitHubStandIn(
       }),
     );
     addActionsRoutes(router, w, actions);
+    addActionsSettingsRoutes(
+      router,
+      w,
+      await ActionsSettingsStore.open(dataDir),
+    );
 
     addAvatarRoutes(router, w);
     router.get(/^\/?$/, req =>

@@ -29,6 +29,7 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import scaffolderGithubModule from '@backstage/plugin-scaffolder-backend-module-github';
 import argocdModule from '@internal/plugin-scaffolder-backend-module-argocd';
 import fastapiModule from '@internal/plugin-scaffolder-backend-module-fastapi';
+import repositoryCiModule from '@internal/plugin-scaffolder-backend-module-repository-ci';
 import githubPreflightModule from '@internal/plugin-scaffolder-backend-module-github-preflight';
 import tenancyModule from '@internal/plugin-scaffolder-backend-module-launchpad-tenancy';
 import { Deployment } from 'kubernetes-models/apps/v1';
@@ -195,6 +196,7 @@ describe('fastapi-service rendered through the scaffolder dry-run API', () => {
         argocdModule,
         tenancyModule,
         fastapiModule,
+        repositoryCiModule,
         // The owner and system the sample values name; catalog:fetch (the
         // template's first checks) runs in dry runs too.
         catalogServiceMock.factory({
@@ -245,6 +247,11 @@ describe('fastapi-service rendered through the scaffolder dry-run API', () => {
               access: { platformGroups: ['group:default/platform'] },
               tenancy,
               fastapi: { python: PYTHON },
+              repositoryCi: {
+                owners: ['acme'],
+                variables: { GITOPS_APP_ID: '100001' },
+                secrets: { GITOPS_APP_PRIVATE_KEY: 'dry-run-key-not-sent' },
+              },
             },
             argocd: {
               instances: [
@@ -372,6 +379,13 @@ describe('fastapi-service rendered through the scaffolder dry-run API', () => {
     expect(steps('check-system')).toContain('completed');
     // The tenancy check has no side effects, so it runs in dry runs too.
     expect(steps('check-tenancy')).toContain('completed');
+    // The CI settings: checked first, then (after publish) only named, never
+    // sent in a dry run, and no secret value in the log.
+    expect(steps('check-ci-settings')).toContain('completed');
+    expect(messages).toContain(
+      'Dry run: would set on acme/orders-api: variables GITOPS_APP_ID; secrets GITOPS_APP_PRIVATE_KEY',
+    );
+    expect(messages).not.toContain('dry-run-key-not-sent');
     // No failure, so no failure report.
     expect(steps('report-failure')).toContain('skipped');
     expect(steps('report-failure')).not.toContain('completed');

@@ -131,10 +131,12 @@ describe('template.yaml', () => {
       'catalog:fetch',
       'launchpad:tenancy:check',
       'github:repo:checkAvailable',
+      'github:actions:configure',
       'argocd:app:checkAvailable',
       'fetch:template',
       'fastapi:openapi:write',
       'publish:github',
+      'github:actions:configure',
       'catalog:register',
       'argocd:app:create',
       'argocd:app:wait',
@@ -158,6 +160,19 @@ describe('template.yaml', () => {
       repoUrl: '${{ parameters.repoUrl }}',
     });
     expect(step('publish').input!.repoUrl).toBe('${{ parameters.repoUrl }}');
+    // The CI settings come from the portal's config: the template names only
+    // the repository (checked before anything is created, set after publish).
+    expect(step('check-ci-settings').input).toEqual({
+      repoUrl: '${{ parameters.repoUrl }}',
+      checkOnly: true,
+    });
+    expect(step('ci-settings').input).toEqual({
+      repoUrl: '${{ parameters.repoUrl }}',
+    });
+    // "Next steps" says what happens next, not what to set by hand.
+    const nextSteps = JSON.stringify(template.spec.output!.text);
+    expect(nextSteps).toContain('nothing to do by hand');
+    expect(nextSteps).not.toMatch(/Settings → Variables|등록하세요/);
     // The tenancy check reads the form; everything after it uses its
     // outputs (derived from the owner and checked on the server), never the
     // form's free text for project, cluster, namespace or ingress.
