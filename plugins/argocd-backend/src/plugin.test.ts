@@ -191,6 +191,18 @@ describe('GET /api/argocd/entities/:namespace/:kind/:name/status', () => {
         message: 'successfully synced (all tasks run)',
         revision: '8f3c2e1d9a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d',
       },
+      // status.history, with the revision linked to its commit.
+      history: [
+        {
+          id: 3,
+          revision: '8f3c2e1d9a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d',
+          commitUrl:
+            'https://github.com/acme/shop-api/commit/8f3c2e1d9a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d',
+          startedAt: '2026-11-27T10:00:12Z',
+          finishedAt: '2026-11-27T10:00:31Z',
+          result: 'Succeeded',
+        },
+      ],
       fetchedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/),
     });
     expect(Date.now() - Date.parse(res.body.fetchedAt)).toBeLessThan(60_000);

@@ -159,6 +159,18 @@ describe('Argo CD status route against the stand-in', () => {
         message: 'successfully synced (all tasks run)',
         revision: body.sync.revision,
       },
+      // The stand-in records the sync in status.history, as Argo CD does.
+      history: [
+        {
+          id: 0,
+          revision: body.sync.revision,
+          commitUrl: `https://github.com/acme/orders-api/commit/${body.sync.revision}`,
+          startedAt: body.lastSync.startedAt,
+          finishedAt: body.lastSync.finishedAt,
+          initiatedBy: 'automated',
+          result: 'Succeeded',
+        },
+      ],
       fetchedAt: expect.any(String),
     });
     expect(Date.parse(body.lastSync.finishedAt)).not.toBeNaN();

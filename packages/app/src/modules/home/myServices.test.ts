@@ -20,6 +20,7 @@ const status = (
   sync: { status: sync },
   health: { status: health },
   lastSync: { phase },
+  history: [],
   fetchedAt: '2026-12-01T10:00:00Z',
 });
 
