@@ -255,18 +255,19 @@ describe('GET /api/argocd/entities/:namespace/:kind/:name/status', () => {
     expect(argoRequests).toEqual([]);
   });
 
-  it('answers 404 when the catalog does not let the caller read the entity', async () => {
+  it('answers 403 when the catalog does not let the caller read the entity', async () => {
     const server = await startBackend();
     const res = await request(server)
       .get(statusPath('shop-api'))
       .set('Authorization', mockCredentials.user.header(OUTSIDER));
-    expect(res.status).toBe(404);
+    expect(res.status).toBe(403);
     expect(res.body.error).toEqual(
       expect.objectContaining({
-        name: 'NotFoundError',
-        message: 'No entity component:default/shop-api in the catalog',
+        name: 'NotAllowedError',
+        message: 'You are not allowed to read component:default/shop-api',
       }),
     );
+    expect(res.text).not.toContain('history');
     expect(res.text).not.toContain('Synced');
     expect(argoRequests).toEqual([]);
   });

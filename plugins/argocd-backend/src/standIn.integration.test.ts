@@ -182,8 +182,9 @@ describe('Argo CD status route against the stand-in', () => {
     const res = await request(server)
       .get(statusPath('orders-api'))
       .set('Authorization', mockCredentials.user.header(OUTSIDER));
-    expect(res.status).toBe(404);
+    expect(res.status).toBe(403);
     expect(res.text).not.toContain('Synced');
+    expect(res.text).not.toContain('history');
     expect(res.text).not.toContain('Healthy');
 
     const anonymous = await request(server).get(statusPath('orders-api'));

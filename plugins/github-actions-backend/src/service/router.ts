@@ -18,7 +18,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import express from 'express';
 import Router from 'express-promise-router';
 import { GithubActionsClient } from './GithubActionsClient';
-import { readEntityAsCaller } from './readEntity';
+import { readEntityAsCaller } from '@internal/plugin-catalog-access-node';
 import { resolveEntityRepository } from './repository';
 
 export interface RouterOptions {
