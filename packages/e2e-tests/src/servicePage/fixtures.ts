@@ -118,6 +118,45 @@ export async function pushRepository(
   }
 }
 
+/**
+ * Pushes one more commit to main of `launchpad-demo/<name>` (a clone, one
+ * changed file), with the git CLI; returns the new commit's SHA.
+ */
+export async function pushCommit(
+  portal: SandboxPortal,
+  name: string,
+  file: string,
+  text: string,
+  message: string,
+) {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'launchpad-push-'));
+  const git = (...args: string[]) =>
+    exec('git', args, {
+      cwd: work,
+      env: {
+        PATH: process.env.PATH,
+        HOME: work,
+        GIT_CONFIG_NOSYSTEM: '1',
+        GIT_AUTHOR_NAME: 'Minji Park',
+        GIT_AUTHOR_EMAIL: 'minji.park@launchpad.example',
+        GIT_COMMITTER_NAME: 'Minji Park',
+        GIT_COMMITTER_EMAIL: 'minji.park@launchpad.example',
+      },
+    });
+  try {
+    const remote = new URL(`${portal.githubUrl}/launchpad-demo/${name}.git`);
+    remote.username = 'x-access-token';
+    remote.password = STANDIN_TOKEN;
+    await git('clone', '--quiet', remote.toString(), '.');
+    fs.writeFileSync(path.join(work, file), text);
+    await git('commit', '--quiet', '-am', message);
+    await git('push', '--quiet', 'origin', 'HEAD:main');
+    return (await git('rev-parse', 'HEAD')).stdout.trim();
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
 /** Whether the text node `text` inside `root` renders on one line (not cut mid-word). */
 export async function rendersOnOneLine(
   page: Page,

@@ -5,11 +5,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import yaml from 'js-yaml';
 import type { Browser, Page } from 'playwright-core';
 import {
   entityTab,
   eventually,
   launchBrowser,
+  repoRoot,
   screenshotter,
   SignedInUser,
   signInViaGitHub,
@@ -22,6 +24,7 @@ import { runFastApiTemplate } from '../support/templateRun';
 import {
   catalogLocations,
   githubApi,
+  pushCommit,
   pushRepository,
   rendersOnOneLine,
   writeAudienceTemplate,
@@ -37,6 +40,9 @@ import {
 // the service's API (the app's own OpenAPI document) shows its endpoints;
 // the CI route refuses an entity the caller may not read.
 // Screenshots: artifacts/screenshots/service-page/ (they illustrate docs/).
+// Over 400 lines on purpose: the steps share one portal, one template run and
+// one browser session (starting them takes minutes); fixtures.ts holds the
+// helpers.
 //
 // Roles (narrowed through config, as an operator would):
 //   platform group:   platform-sre -> junho-lee
@@ -45,6 +51,12 @@ import {
 jest.setTimeout(900_000);
 
 const BROKEN = 'billing-broken';
+/** The Argo CD stand-in's token, from the sandbox config the portal uses. */
+const ARGOCD_TOKEN: string = (
+  yaml.load(
+    fs.readFileSync(path.join(repoRoot, 'config/argocd.sandbox.yaml'), 'utf8'),
+  ) as any
+).argocd.instances[0].token;
 const PREFIX = `svcpage_${Date.now().toString(36)}_`;
 
 function escapeRegExp(text: string) {
@@ -201,6 +213,62 @@ describe('the service page, the home page and unprocessed entities', () => {
     );
     await page.mouse.move(0, 0);
     await shoot(page, 'overview');
+  });
+
+  it('shows the deployment history: two syncs after a second push, each revision linked to its commit', async () => {
+    const sha = await pushCommit(
+      portal,
+      serviceName,
+      'README.md',
+      `# ${serviceName}\n\nSecond push.\n`,
+      'docs: second push',
+    );
+    // Argo CD starts a sync for the new commit (its webhook or poll); the
+    // stand-in is asked directly, through Argo CD's own API.
+    const synced = await fetch(
+      `${portal.argocdUrl}/api/v1/applications/${serviceName}/sync`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${ARGOCD_TOKEN}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ name: serviceName }),
+      },
+    );
+    expect(synced.status).toBe(200);
+
+    const history = page.getByRole('region', { name: 'Deployment history' });
+    const rows = history.getByTestId('argocd-deployment');
+    await eventually(
+      'two deployments in the Argo CD card',
+      async () => {
+        await page.reload();
+        await history.waitFor({ timeout: 30_000 });
+        return (await rows.count()) === 2 &&
+          (await rows.first().innerText()).includes('Succeeded')
+          ? true
+          : undefined;
+      },
+      90_000,
+    );
+    // Newest first: the second push, then the template's first commit.
+    const newest = rows.first().getByRole('link');
+    expect(await newest.innerText()).toBe(sha.slice(0, 7));
+    expect(await newest.getAttribute('href')).toBe(
+      `${portal.githubUrl}/launchpad-demo/${serviceName}/commit/${sha}`,
+    );
+    expect(await rows.nth(1).innerText()).toMatch(/Succeeded[\s\S]*auto-sync/);
+    expect(await rows.first().innerText()).toMatch(/Succeeded/);
+    await history.scrollIntoViewIfNeeded();
+    await page.mouse.move(0, 0);
+    await shoot(page, 'argocd-history');
+
+    // The same route refuses a user who may not read the entity.
+    const hidden = await sora.fetch(
+      '/api/argocd/entities/default/template/sre-runbook/status',
+    );
+    expect(hidden.status).toBe(403);
   });
 
   it('lists the runs in the CI tab', async () => {
