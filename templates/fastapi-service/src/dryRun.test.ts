@@ -27,6 +27,7 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import scaffolderGithubModule from '@backstage/plugin-scaffolder-backend-module-github';
+import scaffolderNotificationsModule from '@backstage/plugin-scaffolder-backend-module-notifications';
 import argocdModule from '@internal/plugin-scaffolder-backend-module-argocd';
 import fastapiModule from '@internal/plugin-scaffolder-backend-module-fastapi';
 import repositoryCiModule from '@internal/plugin-scaffolder-backend-module-repository-ci';
@@ -192,6 +193,7 @@ describe('fastapi-service rendered through the scaffolder dry-run API', () => {
       features: [
         scaffolderPlugin,
         scaffolderGithubModule,
+        scaffolderNotificationsModule,
         githubPreflightModule,
         argocdModule,
         tenancyModule,

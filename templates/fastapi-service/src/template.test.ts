@@ -140,7 +140,9 @@ describe('template.yaml', () => {
       'catalog:register',
       'argocd:app:create',
       'argocd:app:wait',
+      'notification:send',
       'debug:log',
+      'notification:send',
     ]);
     const step = (id: string) => {
       const found = steps.find(s => s.id === id);
@@ -212,6 +214,19 @@ describe('template.yaml', () => {
     );
     // The failure report runs only after a failure.
     expect(step('report-failure').if).toBe('${{ failure() }}');
+    // The user who ran it hears about it, success or failure, with a link.
+    expect(step('notify').input).toMatchObject({
+      recipients: 'entity',
+      entityRefs: ['${{ user.ref }}'],
+      link: '/catalog/default/component/${{ parameters.name }}',
+    });
+    expect(step('notify').if).toBeUndefined();
+    expect(step('notify-failure').if).toBe('${{ failure() }}');
+    expect(step('notify-failure').input).toMatchObject({
+      entityRefs: ['${{ user.ref }}'],
+      link: '/create/tasks/${{ context.task.id }}',
+      severity: 'high',
+    });
     const publish = step('publish').input!;
     expect(publish).toMatchObject({
       defaultBranch: 'main',

@@ -26,7 +26,8 @@ const exec = promisify(execFile);
 // (github:actions:configure, from launchpad.repositoryCi in the sandbox
 // config), and the secret's value appears nowhere but sealed in GitHub's
 // (the stand-in's) keeping: not in the task, its log or output, the backend's
-// log, the portal's database, the catalog or the repository's files.
+// log, the portal's database, the catalog or the repository's files. The user
+// who ran the template gets a notification.
 jest.setTimeout(600_000);
 
 const ORG = 'launchpad-demo';
@@ -137,6 +138,27 @@ describe('the template leaves no manual CI step and no secret behind', () => {
     const text = JSON.stringify(completed.body.output.text);
     expect(text).toContain('nothing to do by hand');
     expect(text).not.toMatch(/Settings → Variables|등록하세요/);
+  });
+
+  it('tells the user who ran it, through the notifications backend (the bell)', async () => {
+    const res = await minji.fetch('/api/notifications/notifications?limit=20');
+    expect(res.status).toBe(200);
+    const { notifications } = await res.json();
+    const mine = notifications.find((n: any) =>
+      String(n.payload?.title).startsWith(`${run.name}: `),
+    );
+    expect(mine?.payload).toMatchObject({
+      title: `${run.name}: 서비스가 준비되었습니다 (service created)`,
+      link: `/catalog/default/component/${run.name}`,
+      severity: 'normal',
+      topic: 'software-template',
+    });
+    // Nobody else hears about it.
+    const other = await signInViaGitHub(portal.baseUrl, 'sora-choi');
+    const theirs = await (
+      await other.fetch('/api/notifications/notifications?limit=20')
+    ).json();
+    expect(JSON.stringify(theirs)).not.toContain(run.name);
   });
 
   it('shows the secret nowhere else: task, log, backend log, database, catalog, repository', async () => {
