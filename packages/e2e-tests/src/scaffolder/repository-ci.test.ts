@@ -62,8 +62,12 @@ describe('the template leaves no manual CI step and no secret behind', () => {
     portal = await startSandboxPortal({
       syncDelayMs: 1000,
       env: {
-        APP_CONFIG_launchpad_repositoryCi_secrets_GITOPS_APP_PRIVATE_KEY:
-          CANARY,
+        // The sandbox's settings with a canary as the secret (one JSON value:
+        // APP_CONFIG_ splits keys on "_", which the secret's name contains).
+        APP_CONFIG_launchpad_repositoryCi: JSON.stringify({
+          ...sandboxCi,
+          secrets: { GITOPS_APP_PRIVATE_KEY: CANARY },
+        }),
       },
     });
     minji = await eventually(
