@@ -343,6 +343,10 @@ describe('the service page, the home page and unprocessed entities', () => {
       .getByRole('link', { name: serviceName, exact: true })
       .first()
       .waitFor();
+    // Back to the service for the next step.
+    await page.goto(
+      `${portal.baseUrl}/catalog/default/component/${serviceName}`,
+    );
   });
 
   it("lists the user's service with its Argo CD status, and what they visited, on the home page", async () => {
