@@ -41,17 +41,21 @@ Returns the task id at once; call launchpad.get-template-task with it to follow 
             .describe(
               'Service name: a DNS label (lowercase letters, digits, -), at most 40 characters, e.g. orders-api',
             ),
-          description: z.string().describe('What the service does, one sentence'),
+          description: z
+            .string()
+            .describe('What the service does, one sentence'),
           owner: z
             .string()
-            .describe('The owning team, e.g. group:default/payments (one of your teams)'),
+            .describe(
+              'The owning team, e.g. group:default/payments (one of your teams)',
+            ),
           system: z
             .string()
             .describe('The system it belongs to, e.g. system:default/payments'),
           namespace: z
             .string()
             .describe(
-              "A Kubernetes namespace of the owner team (by default <team> or <team>-*, e.g. payments-orders)",
+              'A Kubernetes namespace of the owner team (by default <team> or <team>-*, e.g. payments-orders)',
             ),
           imageRepository: z
             .string()
@@ -79,19 +83,27 @@ Returns the task id at once; call launchpad.get-template-task with it to follow 
           ingressHost: z
             .string()
             .optional()
-            .describe("HTTPS host under the team's domain; default <name>.<team domain>"),
+            .describe(
+              "HTTPS host under the team's domain; default <name>.<team domain>",
+            ),
           ingressScheme: z
             .enum(['internal', 'internet-facing'])
             .optional()
-            .describe('ALB scheme (default internal; internet-facing only where allowed)'),
+            .describe(
+              'ALB scheme (default internal; internet-facing only where allowed)',
+            ),
           cluster: z
             .string()
             .optional()
-            .describe("One of the team's Argo CD clusters; default the team's first"),
+            .describe(
+              "One of the team's Argo CD clusters; default the team's first",
+            ),
           waitForSync: z
             .boolean()
             .optional()
-            .describe('Whether the run waits until Argo CD reports Synced and Healthy (default true)'),
+            .describe(
+              'Whether the run waits until Argo CD reports Synced and Healthy (default true)',
+            ),
         }),
       output: z =>
         z.object({
@@ -130,7 +142,10 @@ Returns the task id at once; call launchpad.get-template-task with it to follow 
           return {
             output: {
               taskId,
-              taskUrl: `${appBaseUrl.replace(/\/+$/, '')}/create/tasks/${taskId}`,
+              taskUrl: `${appBaseUrl.replace(
+                /\/+$/,
+                '',
+              )}/create/tasks/${taskId}`,
             },
           };
         },

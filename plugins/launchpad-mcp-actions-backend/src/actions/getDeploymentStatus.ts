@@ -2,12 +2,12 @@
  * Copyright 2026 The Launchpad Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-import {
-  AuditorService,
-  AuthService,
-} from '@backstage/backend-plugin-api';
+import { AuditorService, AuthService } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { getCompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  getCompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { isError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { audited } from '../lib/audit';

@@ -2,10 +2,7 @@
  * Copyright 2026 The Launchpad Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-import {
-  AuditorService,
-  AuthService,
-} from '@backstage/backend-plugin-api';
+import { AuditorService, AuthService } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
   Entity,

@@ -12,7 +12,11 @@ export const getTemplateTaskExamples = [
       templateRef: 'template:default/fastapi-service',
       createdBy: 'user:default/sora-choi',
       steps: [
-        { id: 'check-tenancy', name: 'Check team tenancy', status: 'completed' },
+        {
+          id: 'check-tenancy',
+          name: 'Check team tenancy',
+          status: 'completed',
+        },
         { id: 'publish', name: 'Publish to GitHub', status: 'completed' },
       ],
       links: [

@@ -43,7 +43,10 @@ Call it again until the status is completed, failed or cancelled. Refused (NotAl
     schema: {
       input: z =>
         z.object({
-          taskId: z.string().min(1).describe('The task id a template run returned'),
+          taskId: z
+            .string()
+            .min(1)
+            .describe('The task id a template run returned'),
         }),
       output: z =>
         z.object({
@@ -120,7 +123,8 @@ Call it again until the status is completed, failed or cancelled. Refused (NotAl
               taskId: task.id,
               status: task.status,
               templateRef: spec.templateInfo?.entityRef,
-              createdBy: (task as { createdBy?: string }).createdBy ?? spec.user?.ref,
+              createdBy:
+                (task as { createdBy?: string }).createdBy ?? spec.user?.ref,
               steps: (spec.steps ?? []).map(step => ({
                 id: step.id,
                 name: step.name ?? step.id,

@@ -15,7 +15,11 @@ interface Container {
   image?: string;
 }
 interface Pod {
-  metadata?: { name?: string; namespace?: string; labels?: Record<string, string> };
+  metadata?: {
+    name?: string;
+    namespace?: string;
+    labels?: Record<string, string>;
+  };
   spec?: { containers?: Container[] };
   status?: {
     phase?: string;
@@ -30,7 +34,10 @@ interface Pod {
 }
 interface Deployment {
   metadata?: { name?: string; namespace?: string };
-  spec?: { replicas?: number; template?: { spec?: { containers?: Container[] } } };
+  spec?: {
+    replicas?: number;
+    template?: { spec?: { containers?: Container[] } };
+  };
   status?: {
     replicas?: number;
     readyReplicas?: number;
@@ -41,7 +48,11 @@ interface Deployment {
 interface ClusterObjects {
   cluster?: { name?: string; title?: string };
   resources?: Array<{ type?: string; resources?: unknown[] }>;
-  errors?: Array<{ errorType?: string; statusCode?: number; resourcePath?: string }>;
+  errors?: Array<{
+    errorType?: string;
+    statusCode?: number;
+    resourcePath?: string;
+  }>;
 }
 
 export interface WorkloadSummary {
@@ -73,7 +84,7 @@ function ofType<T>(cluster: ClusterObjects, type: string): T[] {
 }
 
 export function summarizeWorkloads(body: unknown): WorkloadSummary[] {
-  const items = ((body as { items?: ClusterObjects[] })?.items ?? []);
+  const items = (body as { items?: ClusterObjects[] })?.items ?? [];
   return items.map(cluster => ({
     cluster: cluster.cluster?.title ?? cluster.cluster?.name ?? 'unknown',
     deployments: ofType<Deployment>(cluster, 'deployments').map(d => ({

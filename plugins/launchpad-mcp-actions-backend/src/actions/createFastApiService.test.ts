@@ -1,0 +1,104 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
+import { NotAllowedError } from '@backstage/errors';
+import { ScaffolderService } from '@backstage/plugin-scaffolder-node';
+import { minji, recordingAuditor, sora } from '../__testUtils__/fakes';
+import { createCreateFastApiServiceAction } from './createFastApiService';
+
+const values = {
+  name: 'orders-api',
+  description: 'Takes orders',
+  owner: 'group:default/payments',
+  system: 'system:default/payments',
+  namespace: 'payments-orders',
+  imageRepository:
+    '123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/orders-api',
+  repoUrl: 'github.com?owner=example-org&repo=orders-api',
+};
+
+function setup(scaffold: ScaffolderService['scaffold']) {
+  const actionsRegistry = actionsRegistryServiceMock();
+  const scaffolder = {
+    scaffold: jest.fn(scaffold),
+  } as unknown as ScaffolderService;
+  const { auditor, events } = recordingAuditor();
+  createCreateFastApiServiceAction({
+    actionsRegistry,
+    scaffolder,
+    auditor,
+    appBaseUrl: 'https://portal.example.com',
+  });
+  const invoke = (input: object, credentials = sora) =>
+    actionsRegistry.invoke({
+      id: 'test:create-fastapi-service',
+      input: input as any,
+      credentials,
+    });
+  return { invoke, scaffolder, events };
+}
+
+describe('launchpad:create-fastapi-service', () => {
+  it('starts the fastapi-service template as the caller, with the defaults of the form', async () => {
+    const { invoke, scaffolder, events } = setup(async () => ({
+      taskId: 't-1',
+    }));
+    const { output } = await invoke({ ...values, replicas: 1 });
+    expect(output).toEqual({
+      taskId: 't-1',
+      taskUrl: 'https://portal.example.com/create/tasks/t-1',
+    });
+    expect(scaffolder.scaffold).toHaveBeenCalledWith(
+      {
+        templateRef: 'template:default/fastapi-service',
+        values: {
+          ...values,
+          replicas: 1,
+          visibility: 'private',
+          pythonVersion: '3.12',
+          waitForSync: true,
+        },
+      },
+      { credentials: sora },
+    );
+    expect(events).toEqual([
+      {
+        eventId: 'create-fastapi-service',
+        severityLevel: 'medium',
+        meta: {
+          actor: 'user:default/sora-choi',
+          templateRef: 'template:default/fastapi-service',
+          name: 'orders-api',
+          owner: 'group:default/payments',
+          namespace: 'payments-orders',
+        },
+        outcome: 'success',
+      },
+    ]);
+  });
+
+  it("passes on the scaffolder's refusal (a caller who may not run templates)", async () => {
+    const { invoke, events } = setup(async () => {
+      throw new NotAllowedError('Unauthorized');
+    });
+    await expect(invoke(values, minji)).rejects.toMatchObject({
+      name: 'NotAllowedError',
+    });
+    expect(events[0]).toMatchObject({
+      meta: { actor: 'user:default/minji-park' },
+      outcome: 'fail',
+    });
+  });
+
+  it('refuses input that does not fit the template before starting anything', async () => {
+    const { invoke, scaffolder } = setup(async () => ({ taskId: 'never' }));
+    const { name: _name, ...withoutName } = values;
+    await expect(invoke(withoutName)).rejects.toThrow(/name/);
+    await expect(invoke({ ...values, visibility: 'secret' })).rejects.toThrow(
+      /visibility/,
+    );
+    expect(scaffolder.scaffold).not.toHaveBeenCalled();
+  });
+});
