@@ -10,4 +10,4 @@
  */
 
 export { launchpadActionsPlugin as default } from './plugin';
-export { FASTAPI_TEMPLATE_REF } from './actions/createFastApiService';
+export { FASTAPI_TEMPLATE_REF } from './lib/fastApiValues';

@@ -48,6 +48,10 @@ describe('launchpadActionsPlugin', () => {
         { readOnly: false, destructive: false, idempotent: false },
       ],
       [
+        'launchpad:dry-run-fastapi-service',
+        { readOnly: true, destructive: false, idempotent: true },
+      ],
+      [
         'launchpad:get-template-task',
         { readOnly: true, destructive: false, idempotent: true },
       ],

@@ -10,6 +10,7 @@ import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderServiceRef } from '@backstage/plugin-scaffolder-node';
 import { createCreateFastApiServiceAction } from './actions/createFastApiService';
+import { createDryRunFastApiServiceAction } from './actions/dryRunFastApiService';
 import { createGetDeploymentStatusAction } from './actions/getDeploymentStatus';
 import { createGetEntityOverviewAction } from './actions/getEntityOverview';
 import { createGetTemplateTaskAction } from './actions/getTemplateTask';
@@ -66,6 +67,13 @@ export const launchpadActionsPlugin = createBackendPlugin({
           scaffolder,
           auditor,
           appBaseUrl,
+        });
+        createDryRunFastApiServiceAction({
+          actionsRegistry,
+          catalog,
+          auth,
+          scaffolder,
+          auditor,
         });
         createGetTemplateTaskAction({
           actionsRegistry,

@@ -240,6 +240,7 @@ describe('the golden path over MCP, with the user’s own permissions', () => {
       'catalog.get-catalog-entity',
       'catalog.query-catalog-entities',
       'launchpad.create-fastapi-service',
+      'launchpad.dry-run-fastapi-service',
       'launchpad.get-deployment-status',
       'launchpad.get-entity-overview',
       'launchpad.get-template-task',
@@ -272,6 +273,44 @@ describe('the golden path over MCP, with the user’s own permissions', () => {
     expect(r.isError).toBe(true);
     expect(r.text).toMatch(/^NotAllowedError: /);
     expect(await githubStatus(name)).toBe(404);
+  });
+
+  it("previews the files a FastAPI service would get (dry run), and refuses another team's namespace there too", async () => {
+    const name = `mcp-preview-${SUFFIX}`;
+    const preview = await call(
+      soraMcp,
+      'launchpad.dry-run-fastapi-service',
+      values(name),
+    );
+    expect(preview.isError).toBe(false);
+    const files = preview.output.files as Array<{
+      path: string;
+      content?: string;
+    }>;
+    const catalogInfo = files.find(f => f.path === 'catalog-info.yaml');
+    expect(catalogInfo?.content).toContain(`name: ${name}`);
+    expect(catalogInfo?.content).toContain('owner: group:default/payments');
+    expect(files.map(f => f.path)).toEqual(
+      expect.arrayContaining(['deploy/overlays/eks/kustomization.yaml']),
+    );
+    expect(await githubStatus(name)).toBe(404);
+
+    const refused = await call(
+      soraMcp,
+      'launchpad.dry-run-fastapi-service',
+      values(name, { namespace: `platform-${name}` }),
+    );
+    expect(refused.isError).toBe(true);
+    expect(refused.text).toContain(
+      `namespace 'platform-${name}' does not belong to group:default/payments`,
+    );
+    const notRunner = await call(
+      minjiMcp,
+      'launchpad.dry-run-fastapi-service',
+      values(name),
+    );
+    expect(notRunner.isError).toBe(true);
+    expect(notRunner.text).toMatch(/^NotAllowedError: /);
   });
 
   it("refuses a runner for another team's namespace before anything exists, naming what is allowed", async () => {
