@@ -66,7 +66,7 @@ describe('launchpad:create-fastapi-service', () => {
     expect(events).toEqual([
       {
         eventId: 'create-fastapi-service',
-        severityLevel: 'medium',
+        severityLevel: 'high',
         meta: {
           actor: 'user:default/sora-choi',
           templateRef: 'template:default/fastapi-service',

@@ -48,7 +48,7 @@ Returns the task id at once; call launchpad.get-template-task with it to follow 
         auditor,
         {
           eventId: 'create-fastapi-service',
-          severityLevel: 'medium',
+          severityLevel: 'high',
           credentials,
           meta: {
             templateRef: FASTAPI_TEMPLATE_REF,

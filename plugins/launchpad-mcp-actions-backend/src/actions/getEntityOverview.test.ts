@@ -107,7 +107,7 @@ describe('launchpad:get-entity-overview', () => {
     expect(events).toEqual([
       {
         eventId: 'entity-overview',
-        severityLevel: 'low',
+        severityLevel: 'medium',
         meta: {
           actor: 'user:default/sora-choi',
           entityRef: 'component:default/orders-api',

@@ -30,10 +30,14 @@ export function actorOf(credentials: BackstageCredentials): string {
 }
 
 /**
- * Runs `fn` inside one audit event (the auditor service: one line with
- * `isAuditEvent`, the plugin, the event id and `meta`) that records the
- * caller (`meta.actor`), success or the error's message. Inputs that
- * could carry a secret are never put into `meta`.
+ * Runs `fn` inside one audit event (the auditor service: an `initiated` and
+ * a `succeeded` or `failed` line with `isAuditEvent`, the plugin, the event id
+ * and `meta`) that records the caller (`meta.actor`; the event's own
+ * `actor.actorId` names this plugin, since no HTTP request is at hand), and
+ * the error's message. Severity `medium` by default: the auditor logs it at
+ * info level (`low` would be debug, i.e. not logged by default), so every
+ * assistant call is in the log. Inputs that could carry a secret are never
+ * put into `meta`.
  */
 export async function audited<T>(
   auditor: AuditorService,
@@ -47,7 +51,7 @@ export async function audited<T>(
 ): Promise<T> {
   const event = await auditor.createEvent({
     eventId: options.eventId,
-    severityLevel: options.severityLevel ?? 'low',
+    severityLevel: options.severityLevel ?? 'medium',
     meta: { actor: actorOf(options.credentials), ...options.meta },
   });
   try {
