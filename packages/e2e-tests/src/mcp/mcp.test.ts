@@ -11,14 +11,17 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
 import {
   eventually,
+  launchBrowser,
   repoRoot,
   SignedInUser,
   signInViaGitHub,
+  signInWithGitHub,
   startPostgres,
   TestPostgres,
 } from '@internal/test-support';
 import {
   authorizeMcpClient,
+  REDIRECT_URI,
   callTool,
   connectMcp,
   MCP_PATH,
@@ -227,7 +230,32 @@ describe('the golden path over MCP, with the user’s own permissions', () => {
   });
 
   it('signs a user in through the portal (OAuth with PKCE, CIMD client) and lists only the configured tools', async () => {
-    const granted = await authorizeMcpClient(portal.baseUrl, sora.token);
+    // The user's part happens in Chromium: signed in with GitHub, the user
+    // clicks "Authorize" on the portal's consent page, which sends the
+    // browser to the client's loopback redirect URI with the code.
+    const browser = await launchBrowser();
+    let granted: Awaited<ReturnType<typeof authorizeMcpClient>>;
+    try {
+      const page = await browser.newPage();
+      await signInWithGitHub(page, portal.baseUrl, 'sora-choi');
+      await page.getByText('Getting started').first().waitFor();
+      granted = await authorizeMcpClient(portal.baseUrl, async consentPage => {
+        const redirected = new Promise<string>(resolve =>
+          page.route(`${REDIRECT_URI}**`, route => {
+            resolve(route.request().url());
+            return route.fulfill({
+              status: 200,
+              body: 'You may close this window.',
+            });
+          }),
+        );
+        await page.goto(consentPage);
+        await page.getByRole('button', { name: 'Authorize' }).click();
+        return redirected;
+      });
+    } finally {
+      await browser.close();
+    }
     expect(granted.consentPage).toMatch(
       new RegExp(`^${portal.baseUrl}/oauth2/authorize/`),
     );

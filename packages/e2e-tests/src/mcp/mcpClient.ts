@@ -59,9 +59,16 @@ export async function callTool(
  * /oauth2/authorize page does on "Allow", with the user's portal session),
  * and exchanges the code for an access token.
  */
+export const REDIRECT_URI = 'http://127.0.0.1:8055/callback';
+
 export async function authorizeMcpClient(
   baseUrl: string,
-  userPortalToken: string,
+  /**
+   * The user's part: approves the session on the consent page and returns
+   * the URL the page sends the browser to (the client's redirect URI with
+   * the code).
+   */
+  approve: (consentPage: string) => Promise<string>,
 ): Promise<{ accessToken: string; expiresIn: number; consentPage: string }> {
   const resource = await (
     await fetch(`${baseUrl}/.well-known/oauth-protected-resource${MCP_PATH}`)
@@ -74,7 +81,7 @@ export async function authorizeMcpClient(
     throw new Error('the authorization server does not accept CIMD clients');
   }
   const clientId = `${authServer}/.well-known/oauth-client/cli.json`;
-  const redirectUri = 'http://127.0.0.1:8055/callback';
+  const redirectUri = REDIRECT_URI;
   const verifier = randomBytes(32).toString('base64url');
   const challenge = createHash('sha256').update(verifier).digest('base64url');
   const state = randomBytes(8).toString('hex');
@@ -100,23 +107,7 @@ export async function authorizeMcpClient(
     );
   }
 
-  const approved = await fetch(
-    `${authServer}/v1/sessions/${sessionId}/approve`,
-    {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${userPortalToken}`,
-        'content-type': 'application/json',
-      },
-      body: '{}',
-    },
-  );
-  if (approved.status !== 200) {
-    throw new Error(
-      `approve answered ${approved.status}: ${await approved.text()}`,
-    );
-  }
-  const back = new URL((await approved.json()).redirectUrl);
+  const back = new URL(await approve(consentPage));
   if (back.searchParams.get('state') !== state) {
     throw new Error(`state mismatch in ${back}`);
   }
