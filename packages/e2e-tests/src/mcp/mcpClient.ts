@@ -50,17 +50,18 @@ export async function callTool(
   };
 }
 
+/** The loopback redirect URI of the Backstage CLI's CIMD client. */
+export const REDIRECT_URI = 'http://127.0.0.1:8055/callback';
+
 /**
  * What an MCP client does to act as a user, over plain HTTP: discovers the
  * authorization server from the MCP server's protected-resource metadata,
  * starts an authorization-code flow with PKCE as a client identified by a
  * Client ID Metadata Document (the Backstage CLI's, which the auth backend
- * serves itself), lets the signed-in user approve it (what the portal's
- * /oauth2/authorize page does on "Allow", with the user's portal session),
+ * serves itself), lets the signed-in user approve it on the portal's
+ * /oauth2/authorize consent page (`approve`),
  * and exchanges the code for an access token.
  */
-export const REDIRECT_URI = 'http://127.0.0.1:8055/callback';
-
 export async function authorizeMcpClient(
   baseUrl: string,
   /**
