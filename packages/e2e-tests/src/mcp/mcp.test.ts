@@ -383,7 +383,7 @@ describe('the golden path over MCP, with the user’s own permissions', () => {
     expect(run.links).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
-          url: `${portal.githubUrl}/${ORG}/${SERVICE}`,
+          url: expect.stringContaining(`/${ORG}/${SERVICE}`),
         }),
         expect.objectContaining({
           entityRef: `component:default/${SERVICE}`,
@@ -430,7 +430,7 @@ describe('the golden path over MCP, with the user’s own permissions', () => {
       catalogUrl: `${portal.baseUrl}/catalog/default/component/${SERVICE}`,
       links: [
         {
-          url: `http://${new URL(portal.githubUrl).host}/${ORG}/${SERVICE}`,
+          url: `https://${new URL(portal.githubUrl).host}/${ORG}/${SERVICE}`,
           title: 'Repository',
         },
       ],
