@@ -64,7 +64,7 @@ export const launchpadActionsPlugin = createBackendPlugin({
         });
         createCreateFastApiServiceAction({
           actionsRegistry,
-          scaffolder,
+          pluginFetch,
           auditor,
           appBaseUrl,
         });

@@ -546,6 +546,8 @@ describe('the golden path over MCP, with the user’s own permissions', () => {
         templateRef: 'template:default/fastapi-service',
         values: {
           ...values(`mcp-secret-${SUFFIX}`),
+          visibility: 'private',
+          pythonVersion: '3.12',
           namespace: 'kube-system',
           waitForSync: false,
         },

@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
-import { NotAllowedError } from '@backstage/errors';
-import { ScaffolderService } from '@backstage/plugin-scaffolder-node';
+import { ResponseError } from '@backstage/errors';
+import { PluginFetch } from '../lib/pluginFetch';
 import { minji, recordingAuditor, sora } from '../__testUtils__/fakes';
 import { createCreateFastApiServiceAction } from './createFastApiService';
 
@@ -19,15 +19,13 @@ const values = {
   repoUrl: 'github.com?owner=example-org&repo=orders-api',
 };
 
-function setup(scaffold: ScaffolderService['scaffold']) {
+function setup(createTask: PluginFetch) {
   const actionsRegistry = actionsRegistryServiceMock();
-  const scaffolder = {
-    scaffold: jest.fn(scaffold),
-  } as unknown as ScaffolderService;
+  const pluginFetch = jest.fn(createTask);
   const { auditor, events } = recordingAuditor();
   createCreateFastApiServiceAction({
     actionsRegistry,
-    scaffolder,
+    pluginFetch,
     auditor,
     appBaseUrl: 'https://portal.example.com',
   });
@@ -37,32 +35,33 @@ function setup(scaffold: ScaffolderService['scaffold']) {
       input: input as any,
       credentials,
     });
-  return { invoke, scaffolder, events };
+  return { invoke, pluginFetch, events };
 }
 
 describe('launchpad:create-fastapi-service', () => {
   it('starts the fastapi-service template as the caller, with the defaults of the form', async () => {
-    const { invoke, scaffolder, events } = setup(async () => ({
-      taskId: 't-1',
-    }));
+    const { invoke, pluginFetch, events } = setup(async () => ({ id: 't-1' }));
     const { output } = await invoke({ ...values, replicas: 1 });
     expect(output).toEqual({
       taskId: 't-1',
       taskUrl: 'https://portal.example.com/create/tasks/t-1',
     });
-    expect(scaffolder.scaffold).toHaveBeenCalledWith(
-      {
-        templateRef: 'template:default/fastapi-service',
-        values: {
-          ...values,
-          replicas: 1,
-          visibility: 'private',
-          pythonVersion: '3.12',
-          waitForSync: true,
-        },
-      },
-      { credentials: sora },
+    expect(pluginFetch).toHaveBeenCalledWith(
+      'scaffolder',
+      '/v2/tasks',
+      sora,
+      expect.objectContaining({ method: 'POST' }),
     );
+    expect(JSON.parse(pluginFetch.mock.calls[0][3]!.body as string)).toEqual({
+      templateRef: 'template:default/fastapi-service',
+      values: {
+        ...values,
+        replicas: 1,
+        visibility: 'private',
+        pythonVersion: '3.12',
+        waitForSync: true,
+      },
+    });
     expect(events).toEqual([
       {
         eventId: 'create-fastapi-service',
@@ -81,10 +80,22 @@ describe('launchpad:create-fastapi-service', () => {
 
   it("passes on the scaffolder's refusal (a caller who may not run templates)", async () => {
     const { invoke, events } = setup(async () => {
-      throw new NotAllowedError('Unauthorized');
+      // What pluginFetch throws for the scaffolder's 403 answer.
+      throw await ResponseError.fromResponse(
+        new Response(
+          JSON.stringify({
+            error: { name: 'NotAllowedError', message: '' },
+            request: { method: 'POST', url: '/api/scaffolder/v2/tasks' },
+            response: { statusCode: 403 },
+          }),
+          { status: 403, headers: { 'content-type': 'application/json' } },
+        ),
+      );
     });
     await expect(invoke(values, minji)).rejects.toMatchObject({
-      name: 'NotAllowedError',
+      name: 'ResponseError',
+      statusCode: 403,
+      cause: expect.objectContaining({ name: 'NotAllowedError' }),
     });
     expect(events[0]).toMatchObject({
       meta: { actor: 'user:default/minji-park' },
@@ -93,12 +104,12 @@ describe('launchpad:create-fastapi-service', () => {
   });
 
   it('refuses input that does not fit the template before starting anything', async () => {
-    const { invoke, scaffolder } = setup(async () => ({ taskId: 'never' }));
+    const { invoke, pluginFetch } = setup(async () => ({ id: 'never' }));
     const { name: _name, ...withoutName } = values;
     await expect(invoke(withoutName)).rejects.toThrow(/name/);
     await expect(invoke({ ...values, visibility: 'secret' })).rejects.toThrow(
       /visibility/,
     );
-    expect(scaffolder.scaffold).not.toHaveBeenCalled();
+    expect(pluginFetch).not.toHaveBeenCalled();
   });
 });

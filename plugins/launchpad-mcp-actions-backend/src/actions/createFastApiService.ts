@@ -4,8 +4,8 @@
  */
 import { AuditorService } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { ScaffolderService } from '@backstage/plugin-scaffolder-node';
 import { audited } from '../lib/audit';
+import { PluginFetch } from '../lib/pluginFetch';
 import {
   FASTAPI_TEMPLATE_REF,
   fastApiServiceInput,
@@ -15,18 +15,20 @@ import { createFastApiServiceExamples } from './createFastApiService.examples';
 
 /**
  * `launchpad:create-fastapi-service`: runs the fastapi-service template as
- * the caller through the scaffolder. The scaffolder checks
+ * the caller through the scaffolder's API (`POST /v2/tasks` on the caller's
+ * behalf; the scaffolder service's client turns its refusals into plain
+ * errors, which would lose the 403). The scaffolder checks
  * scaffolder.task.create for the caller, validates the values against the
  * template's parameters, and the template's own steps (launchpad:tenancy:check
  * first) see the caller as the task's user, exactly as in the browser.
  */
 export function createCreateFastApiServiceAction(options: {
   actionsRegistry: ActionsRegistryService;
-  scaffolder: ScaffolderService;
+  pluginFetch: PluginFetch;
   auditor: AuditorService;
   appBaseUrl: string;
 }) {
-  const { actionsRegistry, scaffolder, auditor, appBaseUrl } = options;
+  const { actionsRegistry, pluginFetch, auditor, appBaseUrl } = options;
   actionsRegistry.register({
     name: 'create-fastapi-service',
     title: 'Create a FastAPI service on EKS',
@@ -58,13 +60,19 @@ Returns the task id at once; call launchpad.get-template-task with it to follow 
           },
         },
         async () => {
-          const { taskId } = await scaffolder.scaffold(
+          const { id: taskId } = (await pluginFetch(
+            'scaffolder',
+            '/v2/tasks',
+            credentials,
             {
-              templateRef: FASTAPI_TEMPLATE_REF,
-              values: withFormDefaults(input),
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({
+                templateRef: FASTAPI_TEMPLATE_REF,
+                values: withFormDefaults(input),
+              }),
             },
-            { credentials },
-          );
+          )) as { id: string };
           return {
             output: {
               taskId,
