@@ -36,8 +36,12 @@ describe('the actions’ examples', () => {
     (_id, action) => {
       expect(action.examples?.length).toBeGreaterThan(0);
       for (const example of action.examples ?? []) {
-        expect(action.schema.input(z).safeParse(example.input).error).toBeUndefined();
-        expect(action.schema.output(z).safeParse(example.output).error).toBeUndefined();
+        expect(
+          action.schema.input(z).safeParse(example.input).error,
+        ).toBeUndefined();
+        expect(
+          action.schema.output(z).safeParse(example.output).error,
+        ).toBeUndefined();
       }
     },
   );
