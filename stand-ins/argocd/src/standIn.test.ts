@@ -231,6 +231,17 @@ describe('Argo CD stand-in', () => {
       },
       reconciledAt: expect.any(String),
     });
+    // The successful sync is in the revision history, as Argo CD records it.
+    expect(app.body.status.history).toEqual([
+      {
+        id: 0,
+        revision: app.body.status.sync.revision,
+        deployStartedAt: app.body.status.operationState.startedAt,
+        deployedAt: app.body.status.operationState.finishedAt,
+        source: app.body.spec.source,
+        initiatedBy: { automated: true },
+      },
+    ]);
   });
 
   it('reports Degraded when the Application carries the outcome label', async () => {

@@ -304,6 +304,7 @@ export async function createArgoCdStandIn(
         )
         .digest('hex');
     const operationState = app.status!.operationState!;
+    const history = (app.status?.history ?? []) as Array<{ id: number }>;
     if (result.error) {
       app.status = {
         ...app.status,
@@ -355,6 +356,20 @@ export async function createArgoCdStandIn(
           finishedAt,
           syncResult: { revision, source: app.spec.source },
         },
+        // Argo CD records every successful sync in the revision history
+        // (RevisionHistory; revisionHistoryLimit, default 10, entries kept).
+        history: [
+          ...history,
+          {
+            id: (history[history.length - 1]?.id ?? -1) + 1,
+            revision,
+            deployStartedAt: operationState.startedAt,
+            deployedAt: finishedAt,
+            source: app.spec.source,
+            initiatedBy: (operationState.operation as { initiatedBy?: unknown })
+              ?.initiatedBy,
+          },
+        ].slice(-10),
         reconciledAt: finishedAt,
       };
     }
