@@ -144,7 +144,7 @@ describe('argocd:app:checkAvailable', () => {
     }).promise.catch(e => e);
     expect(error.name).toBe('NotAllowedError');
     expect(error.message).toMatch(
-      /p, role:backstage, applications, get, team-shop\/\*, allow/,
+      /p, role:launchpad-portal, applications, get, team-shop\/\*, allow/,
     );
     // The same 403 means "exists in another project" to Argo CD.
     expect(error.message).toMatch(

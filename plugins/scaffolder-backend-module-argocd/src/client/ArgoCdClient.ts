@@ -322,7 +322,7 @@ export class ArgoCdClient {
     }
     if (status === 403) {
       return new NotAllowedError(
-        `${where} denied permission to ${description} ${detail}. Check the Argo CD RBAC policy of the account behind the token: it needs "${rbac}" on "${rbacObject}", e.g. "p, role:backstage, ${
+        `${where} denied permission to ${description} ${detail}. Check the Argo CD RBAC policy of the account behind the token: it needs "${rbac}" on "${rbacObject}", e.g. "p, role:launchpad-portal, ${
           rbac.split(' and ')[0]
         }, ${rbacObject.replace(/\/[^/]*$/, '/*')}, allow".`,
       );
