@@ -59,6 +59,11 @@ export interface StartOptions {
   log?: (line: string) => void;
 }
 
+/** Where the plan's config files and deploy/ are. */
+function configRoot(options: StartOptions) {
+  return options.configRoot ?? findRepoRoot();
+}
+
 /**
  * Starts the stand-ins the plan asks for, wired like the real thing: what
  * the Argo CD stand-in syncs is cloned from the GitHub stand-in and applied
@@ -176,9 +181,6 @@ export async function startStandIns(
     throw error;
   }
 }
-
-const configRoot = (options: StartOptions) =>
-  options.configRoot ?? findRepoRoot();
 
 /** launchpad.tenancy of the plan's config files. */
 function loadTenancy(options: StartOptions, log?: (line: string) => void) {
