@@ -611,10 +611,11 @@ export async function createArgoCdStandIn(
       handle: (m, query, _b, who) => {
         const name = decodeURIComponent(m[1]);
         const app = store.get(name);
-        // As Argo CD's RBAC enforcement on get: without the project in the
-        // query, a missing Application is indistinguishable from one the
-        // caller may not see ("permission denied"), and an Application in
-        // another project than the query names is denied too.
+        // As Argo CD's getAppEnforceRBAC: without the project in the query,
+        // a missing Application is indistinguishable from one the caller may
+        // not see ("permission denied"). With it, a caller allowed to get
+        // Applications of that project learns only "not found" for a missing
+        // one, one it may not see, and one in another project.
         const wanted = [
           ...query.getAll('projects'),
           ...query.getAll('project'),
@@ -633,7 +634,7 @@ export async function createArgoCdStandIn(
           throw wanted.length > 0 ? notFound(name) : deniedPlain();
         }
         if (wanted.length > 0 && !wanted.includes(app.spec.project)) {
-          throw new ApiError('PermissionDenied', 'permission denied');
+          throw notFound(name);
         }
         return app;
       },

@@ -492,6 +492,43 @@ describe('team tenancy through the scaffolder API and the browser', () => {
       );
     });
 
+    it("refuses a name taken in another team's project before creating anything (Argo CD answers 404 for the team's own)", async () => {
+      const name = 'taken-elsewhere';
+      const created = await fetch(
+        `${portal.argocdUrl}/api/v1/applications?validate=false`,
+        {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${ARGOCD_ADMIN_TOKEN}`,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify({
+            metadata: { name },
+            spec: {
+              project: 'team-platform',
+              source: {
+                repoURL: 'https://github.com/launchpad-demo/elsewhere.git',
+                path: '.',
+                targetRevision: 'main',
+              },
+              destination: { name: 'eks', namespace: 'platform-elsewhere' },
+            },
+          }),
+        },
+      );
+      expect(created.status).toBe(200);
+      expect((await argocdApp(name, 'team-payments')).status).toBe(404);
+      const result = await run(sora, values(name));
+      expect({ status: result.status, failedStep: result.failedStep }).toEqual({
+        status: 'failed',
+        failedStep: 'check-argocd',
+      });
+      expect(result.error).toMatch(
+        /An Argo CD Application named "taken-elsewhere" already exists .*project "team-platform"/,
+      );
+      expect(await githubStatus(name)).toBe(404);
+    });
+
     it("needed every line: each one granted at least one of the portal's calls", () => {
       // Runs after the template runs above (argocd:app:checkAvailable,
       // create and wait for both teams) and the two status cards.
