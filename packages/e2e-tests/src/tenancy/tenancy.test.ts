@@ -450,7 +450,7 @@ describe('team tenancy through the scaffolder API and the browser', () => {
       ['POST', '/api/v1/applications', 'create', 'team-orders/orders-api'],
       ['POST', '/api/v1/applications', 'create', 'default/orders-api'],
     ])(
-      "refuses the portal's token a %s outside the teams' projects (%s, %s) with Argo CD's message",
+      "refuses the portal's token %s %s (applications, %s on %s), outside the teams' projects, with Argo CD's message",
       async (method, p, action, object) => {
         const [project, name] = object.split('/');
         const res = await asPortal(method, p, {
