@@ -3,12 +3,19 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
+import childProcess from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import {
   createMockDirectory,
   mockServices,
 } from '@backstage/backend-test-utils';
+import {
+  GeneratorBase,
+  TechdocsGenerator,
+} from '@backstage/plugin-techdocs-node';
 import { GuardedTechdocsGenerator, readGuardPolicy } from './generator';
 
 // These tests run the real mkdocs (Debian: mkdocs mkdocs-material), as the
@@ -108,6 +115,121 @@ describe('GuardedTechdocsGenerator', () => {
     expect(log).toContain('does_not_exist');
     expect(output).not.toContain('index.html');
   }, 30_000);
+});
+
+// A secret in the backend's environment. The generator spawns mkdocs with
+// Node's own environment (jest hands the test a copy of process.env, which a
+// child process never sees), so the canary is added where mkdocs gets it.
+const CANARY = `launchpad-canary-${randomBytes(8).toString('hex')}`;
+function backendEnvironmentWithCanary() {
+  const spawn = childProcess.spawn;
+  return jest.spyOn(childProcess, 'spawn').mockImplementation(((
+    command: string,
+    args: string[],
+    options: any,
+  ) =>
+    spawn(command, args, {
+      ...options,
+      env: { ...process.env, LAUNCHPAD_TECHDOCS_CANARY: CANARY },
+    })) as any);
+}
+
+/** Every file under `dir`, concatenated. */
+function allText(dir: string): string {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter(e => e.isFile())
+    .map(e => fs.readFileSync(path.join(e.parentPath, e.name), 'latin1'))
+    .join('\n');
+}
+
+describe('secrets of the build server', () => {
+  const mockDir = createMockDirectory();
+  const logger = mockServices.logger.mock();
+  const environ = '/proc/self/environ';
+  const up = '../'.repeat(20);
+
+  beforeEach(() => mockDir.clear());
+
+  async function build(
+    generator: GeneratorBase,
+    files: Record<string, string>,
+  ) {
+    mockDir.setContent({ repo: files, out: {} });
+    const spawn = backendEnvironmentWithCanary();
+    let error: Error | undefined;
+    try {
+      await generator.run({
+        inputDir: mockDir.resolve('repo'),
+        outputDir: mockDir.resolve('out'),
+        logger: logger as any,
+        logStream: new PassThrough(),
+      });
+    } catch (e) {
+      error = e as Error;
+    } finally {
+      spawn.mockRestore();
+    }
+    return { error, site: allText(mockDir.resolve('out')) };
+  }
+
+  const snippets = 'site_name: x\nmarkdown_extensions: [pymdownx.snippets]\n';
+  const attacks: Array<[string, Record<string, string>]> = [
+    [
+      'pymdownx.snippets with an absolute path',
+      {
+        'mkdocs.yml': snippets,
+        'docs/index.md': `# x\n\n--8<-- "${environ}"\n`,
+      },
+    ],
+    [
+      'pymdownx.snippets with a path that climbs out of the repository',
+      {
+        'mkdocs.yml': snippets,
+        'docs/index.md': `# x\n\n--8<-- "${up}proc/self/environ"\n`,
+      },
+    ],
+    [
+      'pymdownx.snippets with a base_path inside the repository',
+      {
+        'mkdocs.yml':
+          'site_name: x\nmarkdown_extensions:\n  - pymdownx.snippets:\n      base_path: [docs]\n      check_paths: true\n',
+        'docs/index.md': `# x\n\n--8<-- "${up}proc/self/environ"\n`,
+      },
+    ],
+    [
+      'pymdownx.snippets auto_append in the mapping form',
+      {
+        'mkdocs.yml': `site_name: x\nmarkdown_extensions:\n  pymdownx.snippets:\n    auto_append: [${environ}]\n`,
+        'docs/index.md': '# x\n',
+      },
+    ],
+  ];
+
+  // The reproduction: techdocs-node alone keeps pymdownx.snippets (resetting
+  // its options in the list form only), and Debian's pymdownx 9.5 reads any
+  // path. This also shows that the probe sees a leak when there is one.
+  it.each(attacks)(
+    'techdocs-node alone publishes the environment: %s',
+    async (_what, files) => {
+      const stock = TechdocsGenerator.fromConfig(config, { logger });
+      const { site } = await build(stock, files);
+      expect(site).toContain(CANARY);
+    },
+    30_000,
+  );
+
+  it.each(attacks)(
+    'the guard refuses %s, and nothing generated holds the secret',
+    async (_what, files) => {
+      const guarded = GuardedTechdocsGenerator.fromConfig(config, { logger });
+      const { error, site } = await build(guarded, files);
+      expect(site).not.toContain(CANARY);
+      expect(error?.name).toBe('NotAllowedError');
+      expect(error?.message).toContain("'pymdownx.snippets'");
+    },
+    30_000,
+  );
 });
 
 describe('readGuardPolicy', () => {
