@@ -5,10 +5,8 @@
 
 // The Launchpad backend: wiring only. Behaviour lives in plugins and modules.
 import { createBackend } from '@backstage/backend-defaults';
-import {
-  optionalStaticTokenServiceFactory,
-  preflight,
-} from '@internal/backend-env';
+import { optionalStaticTokenServiceFactory } from '@internal/backend-api-tokens';
+import { preflight } from '@internal/backend-env';
 import {
   databaseServiceFactory,
   httpRouterServiceFactory,
@@ -25,7 +23,8 @@ if (process.env.NODE_ENV === 'production') {
 
 const backend = createBackend();
 
-// Core services: PORTAL_API_TOKEN as an optional static access token.
+// Core services: PORTAL_API_TOKEN (read-only) and PORTAL_API_WRITE_TOKEN as
+// optional static access tokens (backend.auth.externalAccess).
 backend.add(optionalStaticTokenServiceFactory);
 // Operability: one timestamped JSON line per log entry in production (library
 // console output included, repeated lines collapsed), 503 with Retry-After
@@ -66,12 +65,19 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
-// argocd:app:create and argocd:app:wait (argocd.instances in config)
+// argocd:app:create, argocd:app:wait and argocd:app:checkAvailable
+// (argocd.instances in config); argocd:app:create also follows the tenancy
 backend.add(import('@internal/plugin-scaffolder-backend-module-argocd'));
 // github:repo:checkAvailable: the template's check before it creates anything
 backend.add(
   import('@internal/plugin-scaffolder-backend-module-github-preflight'),
 );
+// Team tenancy (launchpad.tenancy): launchpad:tenancy:check, the template's
+// server-side guard, and the teams a user may pick as owner in the form.
+backend.add(
+  import('@internal/plugin-scaffolder-backend-module-launchpad-tenancy'),
+);
+backend.add(import('@internal/plugin-launchpad-tenancy-backend'));
 // Argo CD status of catalog entities, for the Argo CD card
 backend.add(import('@internal/plugin-argocd-backend'));
 

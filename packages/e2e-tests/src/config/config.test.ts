@@ -82,7 +82,10 @@ describe('production config (app-config.yaml + app-config.production.yaml)', () 
     expect(config.has('auth.providers.guest')).toBe(false);
     // Not even as a key that removes it: only the development file has one.
     const raw = yaml.load(
-      fs.readFileSync(path.join(repoRoot, 'app-config.production.yaml'), 'utf8'),
+      fs.readFileSync(
+        path.join(repoRoot, 'app-config.production.yaml'),
+        'utf8',
+      ),
     ) as { auth: { providers: Record<string, unknown> } };
     expect(Object.keys(raw.auth.providers)).toEqual(['github']);
     expect(config.getStringArray('launchpad.signIn.providers')).toEqual([
