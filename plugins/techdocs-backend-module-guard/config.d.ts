@@ -16,6 +16,16 @@ export interface Config {
        * Default: `[search, techdocs-core]`.
        */
       allowedPlugins?: string[];
+      /**
+       * Markdown extensions an mkdocs.yml may list under markdown_extensions.
+       * Anything else is refused. Replaces the default list (the extensions
+       * the portal's own docs and the FastAPI template use, and a few more
+       * that only rewrite text; see the module's README). pymdownx.snippets,
+       * pymdownx.b64, markdown_include.include and mdx_include read files
+       * from anywhere on the build server and are refused even if listed
+       * here: the backend does not start with them in this list.
+       */
+      allowedMarkdownExtensions?: string[];
     };
   };
 }

@@ -93,8 +93,9 @@ describe('GuardedTechdocsGenerator', () => {
   }, 30_000);
 
   it('reports an mkdocs build error with the end of its log, and still streams the log', async () => {
+    // A typo the guard lets through (the theme name); mkdocs refuses it.
     const { error, log, output } = await run({
-      'mkdocs.yml': 'site_name: x\nmarkdown_extensions: [does_not_exist]\n',
+      'mkdocs.yml': 'site_name: x\ntheme:\n  name: materal\n',
       'docs/index.md': '# x\n',
     });
     expect(error?.name).toBe('InputError');
@@ -104,15 +105,16 @@ describe('GuardedTechdocsGenerator', () => {
       /^mkdocs build failed with exit code 1\. End of the build log: /,
     );
     expect(error!.message).toContain(
-      "ERROR - Config value 'markdown_extensions': Failed to load extension 'does_not_exist'. | ModuleNotFoundError: No module named 'does_not_exist'",
+      "ERROR - Config value 'theme': Unrecognised theme name: 'materal'. The available installed themes are: ",
     );
+    expect(error!.message).toMatch(/ \| Aborted with 1 Configuration Errors!$/);
     // Readable: no colour codes, no DEBUG noise, a bounded tail.
     expect(error!.message).not.toContain(String.fromCharCode(27));
     expect(error!.message).not.toContain('DEBUG');
     expect(error!.message.split(' | ').length).toBeLessThanOrEqual(10);
     // The full log still reaches the Docs tab's build log stream.
     expect(log).toContain('DEBUG');
-    expect(log).toContain('does_not_exist');
+    expect(log).toContain('materal');
     expect(output).not.toContain('index.html');
   }, 30_000);
 });
@@ -154,8 +156,12 @@ describe('secrets of the build server', () => {
   async function build(
     generator: GeneratorBase,
     files: Record<string, string>,
+    links: Record<string, string> = {},
   ) {
     mockDir.setContent({ repo: files, out: {} });
+    for (const [link, target] of Object.entries(links)) {
+      fs.symlinkSync(target, mockDir.resolve(`repo/${link}`));
+    }
     const spawn = backendEnvironmentWithCanary();
     let error: Error | undefined;
     try {
@@ -173,63 +179,185 @@ describe('secrets of the build server', () => {
     return { error, site: allText(mockDir.resolve('out')) };
   }
 
+  type Attack = {
+    what: string;
+    files: Record<string, string>;
+    links?: Record<string, string>;
+    /** The setting the guard's message names. */
+    names: string;
+  };
   const snippets = 'site_name: x\nmarkdown_extensions: [pymdownx.snippets]\n';
-  const attacks: Array<[string, Record<string, string>]> = [
-    [
-      'pymdownx.snippets with an absolute path',
-      {
+  const readEnv =
+    'import os\ndef on_page_markdown(markdown, **kwargs):\n    return markdown + os.environ["LAUNCHPAD_TECHDOCS_CANARY"]\n';
+  const jinjaEnv =
+    '{{ self.__init__.__globals__.__builtins__.__import__("os").environ["LAUNCHPAD_TECHDOCS_CANARY"] }}';
+  // Each of these publishes the canary when mkdocs runs it as written.
+  const leaks: Attack[] = [
+    {
+      what: 'pymdownx.snippets with an absolute path',
+      files: {
         'mkdocs.yml': snippets,
         'docs/index.md': `# x\n\n--8<-- "${environ}"\n`,
       },
-    ],
-    [
-      'pymdownx.snippets with a path that climbs out of the repository',
-      {
+      names: "'pymdownx.snippets'",
+    },
+    {
+      what: 'pymdownx.snippets with a path that climbs out of the repository',
+      files: {
         'mkdocs.yml': snippets,
         'docs/index.md': `# x\n\n--8<-- "${up}proc/self/environ"\n`,
       },
-    ],
-    [
-      'pymdownx.snippets with a base_path inside the repository',
-      {
+      names: "'pymdownx.snippets'",
+    },
+    {
+      what: 'pymdownx.snippets with a base_path inside the repository',
+      files: {
         'mkdocs.yml':
           'site_name: x\nmarkdown_extensions:\n  - pymdownx.snippets:\n      base_path: [docs]\n      check_paths: true\n',
         'docs/index.md': `# x\n\n--8<-- "${up}proc/self/environ"\n`,
       },
-    ],
-    [
-      'pymdownx.snippets auto_append in the mapping form',
-      {
+      names: "'pymdownx.snippets'",
+    },
+    {
+      what: 'pymdownx.snippets auto_append in the mapping form',
+      files: {
         'mkdocs.yml': `site_name: x\nmarkdown_extensions:\n  pymdownx.snippets:\n    auto_append: [${environ}]\n`,
         'docs/index.md': '# x\n',
       },
-    ],
+      names: "'pymdownx.snippets'",
+    },
+    {
+      what: 'the !ENV tag',
+      files: {
+        'mkdocs.yml': 'site_name: !ENV LAUNCHPAD_TECHDOCS_CANARY\n',
+        'docs/index.md': '# x\n',
+      },
+      names: 'YAML tag !ENV',
+    },
+  ];
+  // techdocs-node already drops or refuses these; the guard refuses them
+  // first, saying why.
+  const alsoRefused: Attack[] = [
+    {
+      what: 'hooks',
+      files: {
+        'mkdocs.yml': 'site_name: x\nhooks: [hook.py]\n',
+        'hook.py': readEnv,
+        'docs/index.md': '# x\n',
+      },
+      names: 'declares hooks (hook.py)',
+    },
+    {
+      what: 'hooks brought in by a YAML merge key',
+      files: {
+        'mkdocs.yml':
+          'site_name: x\nbase: &base\n  hooks: [hook.py]\n<<: *base\n',
+        'hook.py': readEnv,
+        'docs/index.md': '# x\n',
+      },
+      names: 'declares hooks (hook.py)',
+    },
+    {
+      what: 'theme.custom_dir',
+      files: {
+        'mkdocs.yml':
+          'site_name: x\ntheme:\n  name: mkdocs\n  custom_dir: overrides\n',
+        'overrides/main.html': jinjaEnv,
+        'docs/index.md': '# x\n',
+      },
+      names: 'theme.custom_dir',
+    },
+    {
+      what: 'extra_templates',
+      files: {
+        'mkdocs.yml': 'site_name: x\nextra_templates: [env.html]\n',
+        'docs/env.html': jinjaEnv,
+        'docs/index.md': '# x\n',
+      },
+      names: 'extra_templates (env.html)',
+    },
+    {
+      what: 'a symbolic link to /proc/self/environ',
+      files: { 'mkdocs.yml': 'site_name: x\n', 'docs/index.md': '# x\n' },
+      links: { 'docs/env.md': environ },
+      names: 'docs/env.md is a symbolic link to a file outside the repository',
+    },
   ];
 
   // The reproduction: techdocs-node alone keeps pymdownx.snippets (resetting
-  // its options in the list form only), and Debian's pymdownx 9.5 reads any
-  // path. This also shows that the probe sees a leak when there is one.
-  it.each(attacks)(
+  // its options in the list form only, and Debian's pymdownx 9.5 reads any
+  // path whatever the options) and the !ENV tag. This also shows that the
+  // probe sees a leak when there is one.
+  it.each(leaks.map(a => [a.what, a] as const))(
     'techdocs-node alone publishes the environment: %s',
-    async (_what, files) => {
+    async (_what, attack) => {
       const stock = TechdocsGenerator.fromConfig(config, { logger });
-      const { site } = await build(stock, files);
+      const { site } = await build(stock, attack.files, attack.links);
       expect(site).toContain(CANARY);
     },
     30_000,
   );
 
-  it.each(attacks)(
+  it.each([...leaks, ...alsoRefused].map(a => [a.what, a] as const))(
     'the guard refuses %s, and nothing generated holds the secret',
-    async (_what, files) => {
+    async (_what, attack) => {
       const guarded = GuardedTechdocsGenerator.fromConfig(config, { logger });
-      const { error, site } = await build(guarded, files);
+      const { error, site } = await build(guarded, attack.files, attack.links);
       expect(site).not.toContain(CANARY);
       expect(error?.name).toBe('NotAllowedError');
-      expect(error?.message).toContain("'pymdownx.snippets'");
+      expect(error?.message).toMatch(/^TechDocs refused to build: /);
+      expect(error?.message).toContain(attack.names);
     },
     30_000,
   );
+
+  // Why no option makes pymdownx.snippets safe here, with mkdocs run
+  // directly (techdocs-node would drop the options): Debian's pymdownx 9.5
+  // joins any path to base_path, and has no restrict_base_path (added in
+  // pymdownx 10). Should this fail after an upgrade, revisit
+  // NEVER_ALLOWED_MARKDOWN_EXTENSIONS in markdownExtensions.ts.
+  it("cannot confine pymdownx.snippets with this build server's pymdownx", () => {
+    mockDir.setContent({
+      'secret.txt': `${CANARY}\n`,
+      repo: {
+        'mkdocs.yml':
+          'site_name: x\nmarkdown_extensions:\n  - pymdownx.snippets:\n      base_path: [docs]\n      check_paths: true\n',
+        'docs/index.md': `# x\n\n--8<-- "${mockDir.resolve(
+          'secret.txt',
+        )}"\n\n--8<-- "../../secret.txt"\n`,
+      },
+    });
+    const mkdocs = (dest: string) =>
+      childProcess.spawnSync('mkdocs', ['build', '-d', dest], {
+        cwd: mockDir.resolve('repo'),
+        encoding: 'utf8',
+      });
+    expect(mkdocs(mockDir.resolve('site')).status).toBe(0);
+    const html = fs.readFileSync(mockDir.resolve('site/index.html'), 'utf8');
+    expect(html.split(CANARY).length - 1).toBe(2);
+
+    fs.appendFileSync(
+      mockDir.resolve('repo/mkdocs.yml'),
+      '      restrict_base_path: true\n',
+    );
+    const restricted = mkdocs(mockDir.resolve('site2'));
+    expect(restricted.status).not.toBe(0);
+    expect(restricted.stderr).toContain("KeyError: 'restrict_base_path'");
+  });
+
+  it('builds what is allowed, with the same probe', async () => {
+    const guarded = GuardedTechdocsGenerator.fromConfig(config, { logger });
+    const { error, site } = await build(guarded, {
+      'mkdocs.yml': fs.readFileSync(
+        path.resolve(__dirname, '../../../mkdocs.yml'),
+        'utf8',
+      ),
+      'docs/index.md': '# x\n\n!!! note\n    Allowed.\n',
+    });
+    expect(error).toBeUndefined();
+    expect(site).toContain('admonition note');
+    expect(site).not.toContain(CANARY);
+  }, 30_000);
 });
 
 describe('readGuardPolicy', () => {
@@ -247,5 +375,51 @@ describe('readGuardPolicy', () => {
       }),
     );
     expect(policy.allowedPlugins).toEqual(['search']);
+  });
+
+  it('defaults to the Markdown extensions the portal and the FastAPI template use, and a few more', () => {
+    const allowed = readGuardPolicy(
+      mockServices.rootConfig(),
+    ).allowedMarkdownExtensions;
+    // Every extension of the portal's docs and of the template's skeleton.
+    for (const file of [
+      '../../../mkdocs.yml',
+      '../../../templates/fastapi-service/skeleton/mkdocs.yml',
+    ]) {
+      const text = fs.readFileSync(path.resolve(__dirname, file), 'utf8');
+      const block = /^markdown_extensions:\n((?: .*\n?)*)/m.exec(text)![1];
+      const names = [...block.matchAll(/^ {2}- ([\w.]+)/gm)].map(m => m[1]);
+      expect(names.length).toBeGreaterThan(0);
+      expect(allowed).toEqual(expect.arrayContaining(names));
+    }
+    expect(allowed).not.toContain('pymdownx.snippets');
+  });
+
+  it('reads techdocs.guard.allowedMarkdownExtensions', () => {
+    const policy = readGuardPolicy(
+      mockServices.rootConfig({
+        data: {
+          techdocs: { guard: { allowedMarkdownExtensions: ['toc', 'smarty'] } },
+        },
+      }),
+    );
+    expect(policy.allowedMarkdownExtensions).toEqual(['toc', 'smarty']);
+  });
+
+  it('refuses to start with an extension that reads files from anywhere in the allow list', () => {
+    const read = (allowedMarkdownExtensions: string[]) => () =>
+      readGuardPolicy(
+        mockServices.rootConfig({
+          data: { techdocs: { guard: { allowedMarkdownExtensions } } },
+        }),
+      );
+    expect(read(['toc', 'pymdownx.snippets'])).toThrow(
+      "techdocs.guard.allowedMarkdownExtensions lists an extension the TechDocs guard never allows: 'pymdownx.snippets' (copies any file the build server can read into the page, by absolute or ../ path, e.g. /proc/self/environ with the server secrets). Remove it from the list",
+    );
+    expect(
+      read(['markdown.extensions.toc', 'pymdownx.b64', 'mdx_include']),
+    ).toThrow(
+      /^techdocs\.guard\.allowedMarkdownExtensions lists extensions the TechDocs guard never allows: 'pymdownx\.b64' \(embeds .*\); 'mdx_include' \(copies .*\)\. Remove them from the list$/,
+    );
   });
 });

@@ -12,23 +12,32 @@ import {
   GeneratorRunOptions,
   TechdocsGenerator,
 } from '@backstage/plugin-techdocs-node';
+import { checkMkdocsConfig, GuardPolicy } from './guard';
 import {
-  checkMkdocsConfig,
-  DEFAULT_ALLOWED_PLUGINS,
-  GuardPolicy,
-} from './guard';
+  assertAllowableExtensions,
+  DEFAULT_ALLOWED_MARKDOWN_EXTENSIONS,
+} from './markdownExtensions';
+import { DEFAULT_ALLOWED_PLUGINS } from './plugins';
 
 /** Lines of the mkdocs log quoted in the error when a build fails. */
 const LOG_TAIL_LINES = 10;
 const MAX_LOG_CHARS = 1500;
 const ANSI_ESCAPE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
-/** Reads `techdocs.guard` from config. */
+/**
+ * Reads `techdocs.guard` from config. Throws when the allowed Markdown
+ * extensions name one the guard never allows.
+ */
 export function readGuardPolicy(config: Config): GuardPolicy {
+  const allowedMarkdownExtensions =
+    config.getOptionalStringArray('techdocs.guard.allowedMarkdownExtensions') ??
+    DEFAULT_ALLOWED_MARKDOWN_EXTENSIONS;
+  assertAllowableExtensions(allowedMarkdownExtensions);
   return {
     allowedPlugins:
       config.getOptionalStringArray('techdocs.guard.allowedPlugins') ??
       DEFAULT_ALLOWED_PLUGINS,
+    allowedMarkdownExtensions,
   };
 }
 
