@@ -5,35 +5,14 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { createMockDirectory } from '@backstage/backend-test-utils';
 import { checkMkdocsConfig } from './guard';
-import { DEFAULT_ALLOWED_MARKDOWN_EXTENSIONS } from './markdownExtensions';
-import { DEFAULT_ALLOWED_PLUGINS } from './plugins';
-
-const policy = {
-  allowedPlugins: DEFAULT_ALLOWED_PLUGINS,
-  allowedMarkdownExtensions: DEFAULT_ALLOWED_MARKDOWN_EXTENSIONS,
-};
-const docs = { 'docs/index.md': '# Hello\n' };
+import {
+  defaultPolicy as policy,
+  guardedRepository,
+} from './__testUtils__/guardedRepository';
 
 describe('checkMkdocsConfig', () => {
-  const mockDir = createMockDirectory();
-  const repo = () => mockDir.resolve('repo');
-
-  beforeEach(() => mockDir.clear());
-
-  async function check(
-    files: Record<string, string>,
-    p = policy,
-  ): Promise<Error | undefined> {
-    mockDir.setContent({ repo: { ...docs, ...files } });
-    try {
-      await checkMkdocsConfig(repo(), p);
-      return undefined;
-    } catch (e) {
-      return e as Error;
-    }
-  }
+  const { mockDir, repo, check } = guardedRepository();
 
   it('accepts a plain material + search configuration', async () => {
     const err = await check({
@@ -66,7 +45,9 @@ describe('checkMkdocsConfig', () => {
   });
 
   it('refuses a mkdocs.yml directory instead of a file', async () => {
-    mockDir.setContent({ repo: { 'mkdocs.yml': {}, ...docs } });
+    mockDir.setContent({
+      repo: { 'mkdocs.yml': {}, 'docs/index.md': '# Hello\n' },
+    });
     await expect(checkMkdocsConfig(repo(), policy)).rejects.toThrow(
       /no mkdocs.yml at the repository root/,
     );
@@ -103,13 +84,12 @@ describe('checkMkdocsConfig', () => {
         'site_name: x',
         'plugins:',
         '  - search',
-        '  - techdocs-core',
-        '  - macros',
         '  - mkdocstrings: {handlers: {python: {}}}',
+        '  - redirects',
       ].join('\n'),
     });
     expect(err?.message).toBe(
-      "TechDocs refused to build: mkdocs.yml uses the MkDocs plugins 'macros', 'mkdocstrings', not allowed here (allowed: search, techdocs-core; platform admins set techdocs.guard.allowedPlugins)",
+      "TechDocs refused to build: mkdocs.yml uses the MkDocs plugins 'mkdocstrings', 'redirects', not allowed here (allowed: search; platform admins set techdocs.guard.allowedPlugins)",
     );
 
     const asMapping = await check({
@@ -119,10 +99,44 @@ describe('checkMkdocsConfig', () => {
 
     const inGroup = await check({
       'mkdocs.yml':
-        'site_name: x\nplugins:\n  - group:\n      plugins: [search, macros]\n',
+        'site_name: x\nplugins:\n  - group:\n      plugins: [search, mkdocstrings]\n',
     });
-    expect(inGroup?.message).toContain("'group', 'macros'");
+    expect(inGroup?.message).toContain("'group', 'mkdocstrings'");
   });
+
+  it.each([
+    [
+      'techdocs-core',
+      'turns on pymdownx.snippets (copies any file the build server can read into a page; Debian has no pymdownx with restrict_base_path), the monorepo plugin and plantuml_markdown',
+    ],
+    [
+      'monorepo',
+      'includes the docs and mkdocs.yml of any folder named by an !include path',
+    ],
+    [
+      'include-markdown',
+      'copies any file the build server can read into the page, by absolute or ../ path',
+    ],
+    [
+      'macros',
+      'runs Python modules from the repository and its Jinja include reads files on the build server',
+    ],
+  ])(
+    'refuses the plugin %s, which reads files from anywhere, even when the allow list names it',
+    async (name, what) => {
+      const message = `TechDocs refused to build: mkdocs.yml uses the MkDocs plugin '${name}', which ${what}; it is not allowed, remove it and put the content into the docs folder instead`;
+      const listed = await check({
+        'mkdocs.yml': `site_name: x\nplugins:\n  - search\n  - ${name}\n`,
+      });
+      expect(listed?.name).toBe('NotAllowedError');
+      expect(listed?.message).toBe(message);
+      const allowed = await check(
+        { 'mkdocs.yml': `site_name: x\nplugins:\n  ${name}: {}\n` },
+        { ...policy, allowedPlugins: ['search', name] },
+      );
+      expect(allowed?.message).toBe(message);
+    },
+  );
 
   it('uses the configured allow list instead of the default', async () => {
     const files = {
@@ -216,7 +230,7 @@ describe('checkMkdocsConfig', () => {
 
   it('refuses an mkdocs.yml that is a symlink to a file outside the repository', async () => {
     mockDir.setContent({
-      repo: docs,
+      repo: { 'docs/index.md': '# Hello\n' },
       'outside.yml': 'site_name: x\n',
     });
     fs.symlinkSync(
@@ -246,107 +260,6 @@ describe('checkMkdocsConfig', () => {
     expect(err?.message).toMatch(
       /^TechDocs refused to build, 3 problems: \(1\) mkdocs.yml declares hooks .*; \(2\) docs_dir '\/srv' .*; \(3\) mkdocs.yml uses the MkDocs plugin 'macros'/,
     );
-  });
-
-  describe('markdown_extensions', () => {
-    const snippetsMessage =
-      "mkdocs.yml uses the Markdown extension 'pymdownx.snippets', which copies any file the build server can read into the page, by absolute or ../ path, e.g. /proc/self/environ with the server secrets; it is not allowed, put the text or image into the docs folder instead";
-
-    it("accepts the portal's own mkdocs.yml and Python-Markdown's long names", async () => {
-      expect(
-        await check({
-          'mkdocs.yml': fs.readFileSync(
-            path.resolve(__dirname, '../../../mkdocs.yml'),
-            'utf8',
-          ),
-        }),
-      ).toBeUndefined();
-      expect(
-        await check({
-          'mkdocs.yml':
-            'site_name: x\nmarkdown_extensions:\n  markdown.extensions.toc: {permalink: true}\n  pymdownx.details: {}\n',
-        }),
-      ).toBeUndefined();
-    });
-
-    it.each([
-      ['a list entry', 'markdown_extensions: [pymdownx.snippets]'],
-      [
-        'a list entry with options inside the repository',
-        'markdown_extensions:\n  - pymdownx.snippets:\n      base_path: [docs]\n      restrict_base_path: true\n      check_paths: true',
-      ],
-      [
-        'the mapping form',
-        'markdown_extensions:\n  pymdownx.snippets:\n    auto_append: [/proc/self/environ]',
-      ],
-    ])('refuses pymdownx.snippets as %s', async (_what, yml) => {
-      const err = await check({ 'mkdocs.yml': `site_name: x\n${yml}\n` });
-      expect(err?.name).toBe('NotAllowedError');
-      expect(err?.message).toBe(
-        `TechDocs refused to build: ${snippetsMessage}`,
-      );
-    });
-
-    it.each([
-      [
-        'pymdownx.snippets:SnippetExtension',
-        'copies any file the build server can read into the page, by absolute or ../ path, e.g. /proc/self/environ with the server secrets',
-      ],
-      [
-        'pymdownx.b64',
-        'embeds any image file the build server can read into the page, by absolute path',
-      ],
-      [
-        'markdown_include.include',
-        'copies any file the build server can read into the page',
-      ],
-      [
-        'mdx_include',
-        'copies any file the build server can read, or a URL, into the page',
-      ],
-    ])('refuses %s even when the allow list names it', async (name, what) => {
-      const err = await check(
-        { 'mkdocs.yml': `site_name: x\nmarkdown_extensions: [${name}]\n` },
-        { ...policy, allowedMarkdownExtensions: [name] },
-      );
-      expect(err?.message).toBe(
-        `TechDocs refused to build: mkdocs.yml uses the Markdown extension '${name}', which ${what}; it is not allowed, put the text or image into the docs folder instead`,
-      );
-    });
-
-    it('refuses extensions outside the allow list, naming what is allowed', async () => {
-      const err = await check({
-        'mkdocs.yml':
-          'site_name: x\nmarkdown_extensions:\n  - toc\n  - does_not_exist\n  - os\n  - toc:TocExtension\n',
-      });
-      expect(err?.message).toBe(
-        `TechDocs refused to build: mkdocs.yml uses the Markdown extensions 'does_not_exist', 'os', 'toc:TocExtension', not allowed here (allowed: ${DEFAULT_ALLOWED_MARKDOWN_EXTENSIONS.join(
-          ', ',
-        )}; platform admins set techdocs.guard.allowedMarkdownExtensions)`,
-      );
-    });
-
-    it('uses the configured allow list instead of the default', async () => {
-      const files = {
-        'mkdocs.yml': 'site_name: x\nmarkdown_extensions: [toc, smarty]\n',
-      };
-      expect((await check(files))?.message).toContain(
-        "extension 'smarty', not allowed here",
-      );
-      expect(
-        await check(files, {
-          ...policy,
-          allowedMarkdownExtensions: ['toc', 'smarty'],
-        }),
-      ).toBeUndefined();
-      const none = await check(files, {
-        ...policy,
-        allowedMarkdownExtensions: [],
-      });
-      expect(none?.message).toContain(
-        "extensions 'toc', 'smarty', not allowed here (allowed: none;",
-      );
-    });
   });
 
   it('refuses theme.custom_dir and extra_templates: Jinja templates run code on the build server', async () => {
@@ -422,89 +335,5 @@ describe('checkMkdocsConfig', () => {
     expect(duplicate?.message).toBe(
       'mkdocs.yml is not valid YAML (line 3): Map keys must be unique',
     );
-  });
-
-  describe('symbolic links', () => {
-    async function withLinks(
-      links: Record<string, string>,
-      files: Record<string, string> = {},
-    ) {
-      mockDir.setContent({
-        repo: { 'mkdocs.yml': 'site_name: x\n', ...docs, ...files },
-        outside: { 'secret.md': 'secret\n' },
-      });
-      for (const [link, target] of Object.entries(links)) {
-        fs.symlinkSync(target, path.join(repo(), link));
-      }
-      return checkMkdocsConfig(repo(), policy).then(
-        () => undefined,
-        e => e as Error,
-      );
-    }
-
-    it('refuses a link to a file or folder outside the repository, relative or absolute', async () => {
-      const err = await withLinks({
-        'docs/env.md': '/proc/self/environ',
-        'docs/secret.md': '../../outside/secret.md',
-        'docs/etc': '/etc',
-      });
-      expect(err?.name).toBe('NotAllowedError');
-      expect(err?.message).toBe(
-        'TechDocs refused to build, 3 problems: (1) docs/env.md is a symbolic link to a file outside the repository (/proc/self/environ); mkdocs would publish what it points to, commit the file itself instead; (2) docs/etc is a symbolic link to a folder outside the repository (/etc); mkdocs would publish what it points to, commit the folder itself instead; (3) docs/secret.md is a symbolic link to a file outside the repository (../../outside/secret.md); mkdocs would publish what it points to, commit the file itself instead',
-      );
-    });
-
-    it('refuses a dangling link that points outside, a chain of links and a docs_dir that is a link', async () => {
-      const err = await withLinks(
-        {
-          'docs/gone.md': '/nonexistent/secret.md',
-          'docs/hop.md': 'hop2.md',
-          'docs/hop2.md': '../../outside/secret.md',
-          site: mockDir.resolve('outside'),
-        },
-        { 'mkdocs.yml': 'site_name: x\ndocs_dir: site\n' },
-      );
-      expect(err?.message).toContain(
-        'docs/gone.md is a symbolic link to a file outside the repository (/nonexistent/secret.md)',
-      );
-      expect(err?.message).toContain(
-        'docs/hop.md is a symbolic link to a file outside the repository (hop2.md)',
-      );
-      expect(err?.message).toContain(
-        'docs/hop2.md is a symbolic link to a file outside the repository',
-      );
-      expect(err?.message).toContain(
-        'site is a symbolic link to a folder outside the repository',
-      );
-      expect(err?.message).toContain(
-        "docs_dir 'site' in mkdocs.yml points outside the repository",
-      );
-    });
-
-    it('accepts links inside the repository and refuses a link loop', async () => {
-      expect(
-        await withLinks(
-          { 'docs/alias.md': 'index.md', 'docs/shared': '../shared' },
-          { 'shared/page.md': '# Shared\n' },
-        ),
-      ).toBeUndefined();
-      const loop = await withLinks({ 'docs/loop.md': 'loop.md' });
-      expect(loop?.message).toBe(
-        'TechDocs refused to build: docs/loop.md is a symbolic link that cannot be followed (ELOOP); remove it',
-      );
-    });
-
-    it('names five links and counts the rest', async () => {
-      const links: Record<string, string> = {};
-      for (let i = 1; i <= 7; i++) {
-        links[`docs/env${i}.md`] = '/proc/self/environ';
-      }
-      const err = await withLinks(links);
-      expect(err?.message).toMatch(/^TechDocs refused to build, 6 problems: /);
-      expect(err?.message).toContain('(5) docs/env5.md is a symbolic link');
-      expect(err?.message).toContain(
-        '(6) 2 more symbolic links point outside the repository',
-      );
-    });
   });
 });
