@@ -51,7 +51,7 @@ export const DEFAULT_ALLOWED_MARKDOWN_EXTENSIONS = [
  */
 export const NEVER_ALLOWED_MARKDOWN_EXTENSIONS: Record<string, string> = {
   'pymdownx.snippets':
-    'copies any file the build server can read into the page, by absolute or ../ path, e.g. /proc/self/environ with the server secrets',
+    'copies any file the build server can read into the page, by absolute or ../ path, e.g. /proc/self/environ with the server secrets, whatever its options (base_path and check_paths do not confine it, restrict_base_path does not exist in the build server pymdownx 9.5, url_download would also fetch any URL the server can reach)',
   'pymdownx.b64':
     'embeds any image file the build server can read into the page, by absolute path',
   'markdown_include.include':

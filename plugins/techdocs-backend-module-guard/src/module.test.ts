@@ -179,7 +179,7 @@ describe('techdocsModuleGuard in the TechDocs backend', () => {
   it('refuses pymdownx.snippets and publishes nothing of the environment', async () => {
     const events = await sync('snippets');
     expect(errorOf(events)).toBe(
-      "TechDocs refused to build: mkdocs.yml uses the Markdown extension 'pymdownx.snippets', which copies any file the build server can read into the page, by absolute or ../ path, e.g. /proc/self/environ with the server secrets; it is not allowed, put the text or image into the docs folder instead",
+      "TechDocs refused to build: mkdocs.yml uses the Markdown extension 'pymdownx.snippets', which copies any file the build server can read into the page, by absolute or ../ path, e.g. /proc/self/environ with the server secrets, whatever its options (base_path and check_paths do not confine it, restrict_base_path does not exist in the build server pymdownx 9.5, url_download would also fetch any URL the server can reach); it is not allowed, put the text or image into the docs folder instead",
     );
     expect(
       fs.existsSync(mockDir.resolve('published/default/component/snippets')),

@@ -3,8 +3,35 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-/** Used when `techdocs.guard.allowedPlugins` is not configured. */
-export const DEFAULT_ALLOWED_PLUGINS = ['search', 'techdocs-core'];
+import { InputError } from '@backstage/errors';
+
+/**
+ * Used when `techdocs.guard.allowedPlugins` is not configured: MkDocs' own
+ * search plugin, which only indexes the pages being built.
+ */
+export const DEFAULT_ALLOWED_PLUGINS = ['search'];
+
+/**
+ * Plugins that read files named in mkdocs.yml or in a page, wherever they
+ * are on the build server. Refused even when configured as allowed.
+ */
+export const NEVER_ALLOWED_PLUGINS: Record<string, string> = {
+  'techdocs-core':
+    'turns on pymdownx.snippets (copies any file the build server can read into a page; Debian has no pymdownx with restrict_base_path), the monorepo plugin and plantuml_markdown',
+  monorepo:
+    'includes the docs and mkdocs.yml of any folder named by an !include path',
+  'include-markdown':
+    'copies any file the build server can read into the page, by absolute or ../ path',
+  macros:
+    'runs Python modules from the repository and its Jinja include reads files on the build server',
+};
+
+/** Why a plugin is never allowed, or undefined. */
+export function neverAllowedReason(name: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(NEVER_ALLOWED_PLUGINS, name)
+    ? NEVER_ALLOWED_PLUGINS[name]
+    : undefined;
+}
 
 /**
  * Plugin names from the forms mkdocs accepts: a list of names or
@@ -43,23 +70,56 @@ function pluginNames(plugins: unknown): string[] {
 
 /**
  * Problems with the `plugins` of one configuration file: an MkDocs plugin is
- * Python code that runs on the build server, so only `allowed` ones may run.
+ * Python code that runs on the build server, so only `allowed` ones may run,
+ * and never one that reads files from anywhere.
  */
 export function checkPlugins(
   label: string,
   plugins: unknown,
   allowed: string[],
 ): string[] {
+  const problems: string[] = [];
   const allowedSet = new Set(allowed);
-  const refused = pluginNames(plugins).filter(name => !allowedSet.has(name));
-  if (refused.length === 0) {
-    return [];
+  const refused: string[] = [];
+  for (const name of pluginNames(plugins)) {
+    const reason = neverAllowedReason(name);
+    if (reason) {
+      problems.push(
+        `${label} uses the MkDocs plugin '${name}', which ${reason}; it is not allowed, remove it and put the content into the docs folder instead`,
+      );
+    } else if (!allowedSet.has(name)) {
+      refused.push(name);
+    }
   }
-  return [
-    `${label} uses the MkDocs plugin${refused.length > 1 ? 's' : ''} ${refused
-      .map(p => `'${p}'`)
-      .join(', ')}, not allowed here (allowed: ${
-      allowed.join(', ') || 'none'
-    }; platform admins set techdocs.guard.allowedPlugins)`,
-  ];
+  if (refused.length > 0) {
+    problems.push(
+      `${label} uses the MkDocs plugin${refused.length > 1 ? 's' : ''} ${refused
+        .map(p => `'${p}'`)
+        .join(', ')}, not allowed here (allowed: ${
+        allowed.join(', ') || 'none'
+      }; platform admins set techdocs.guard.allowedPlugins)`,
+    );
+  }
+  return problems;
+}
+
+/**
+ * Checks a configured allow list: a plugin that reads files from anywhere
+ * cannot be allowed, so configuring one is a mistake to fix rather than to
+ * ignore.
+ */
+export function assertAllowablePlugins(allowed: string[]): void {
+  const refused = allowed.flatMap(name => {
+    const reason = neverAllowedReason(name);
+    return reason ? [`'${name}' (${reason})`] : [];
+  });
+  if (refused.length > 0) {
+    throw new InputError(
+      `techdocs.guard.allowedPlugins lists ${
+        refused.length > 1 ? 'plugins' : 'a plugin'
+      } the TechDocs guard never allows: ${refused.join('; ')}. Remove ${
+        refused.length > 1 ? 'them' : 'it'
+      } from the list`,
+    );
+  }
 }

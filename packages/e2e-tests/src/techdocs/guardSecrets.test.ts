@@ -19,6 +19,8 @@ import { registerGitHubRepository } from './githubRepository';
 jest.setTimeout(300_000);
 
 const CANARY = `launchpad-canary-${randomBytes(12).toString('hex')}`;
+/** PORTAL_API_WRITE_TOKEN of this portal: registering a location is a write. */
+const WRITE_TOKEN = randomBytes(24).toString('hex');
 
 const catalogInfo = (name: string) =>
   [
@@ -114,7 +116,10 @@ describe('TechDocs builds keep the backend environment out of the docs', () => {
 
   beforeAll(async () => {
     portal = await startSandboxPortal({
-      env: { LAUNCHPAD_TECHDOCS_CANARY: CANARY },
+      env: {
+        LAUNCHPAD_TECHDOCS_CANARY: CANARY,
+        PORTAL_API_WRITE_TOKEN: WRITE_TOKEN,
+      },
     });
   });
 
@@ -147,6 +152,7 @@ describe('TechDocs builds keep the backend environment out of the docs', () => {
       from: { 'catalog-info.yaml': catalogInfo(c.name), ...c.files },
       links: c.links,
       entityName: c.name,
+      writeToken: WRITE_TOKEN,
     });
     const { raw, events } = await sync(c.name);
     const page = await fetch(
