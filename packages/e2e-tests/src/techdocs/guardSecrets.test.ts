@@ -60,6 +60,17 @@ const cases: Case[] = [
     error: snippetsRefused,
   },
   {
+    // The options that look like they would confine it do not on the build
+    // server's pymdownx 9.5; url_download would also fetch URLs.
+    name: 'leak-snippets-options',
+    files: {
+      'mkdocs.yml':
+        'site_name: x\nmarkdown_extensions:\n  - pymdownx.snippets:\n      base_path: [docs]\n      check_paths: true\n      url_download: true\n',
+      'docs/index.md': `# x\n\n--8<-- "${'../'.repeat(20)}proc/self/environ"\n`,
+    },
+    error: snippetsRefused,
+  },
+  {
     name: 'leak-snippets-auto-append',
     files: {
       'mkdocs.yml':
@@ -110,6 +121,7 @@ const refused = cases.filter(c => c.error);
 const built = cases.filter(c => !c.error);
 
 type Event = { type: string; data: unknown };
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
 describe('TechDocs builds keep the backend environment out of the docs', () => {
   let portal: SandboxPortal;
@@ -162,6 +174,10 @@ describe('TechDocs builds keep the backend environment out of the docs', () => {
     return {
       raw,
       error: events.find(e => e.type === 'error')?.data,
+      // Without winston's colour codes, as the Docs tab's log viewer shows it.
+      log: events
+        .filter(e => e.type === 'log')
+        .map(e => String(e.data).replace(ANSI, '')),
       last: events.at(-1),
       status: page.status,
       html: await page.text(),
@@ -174,6 +190,13 @@ describe('TechDocs builds keep the backend environment out of the docs', () => {
       const result = await build(c);
       expect(result.error).toMatch(c.error!);
       expect(result.last?.type).toBe('error');
+      // The build log (the Docs tab's "Show build logs") ends with the reason.
+      expect(result.log.at(-1)).toMatch(
+        new RegExp(
+          `^error: Failed to build the docs page for entity component:default/${c.name}: TechDocs refused to build`,
+        ),
+      );
+      expect(result.log.at(-1)).toContain(String(result.error));
       expect(result.status).toBe(404);
       expect(result.raw).not.toContain(CANARY);
       expect(result.html).not.toContain(CANARY);
@@ -207,5 +230,15 @@ describe('TechDocs builds keep the backend environment out of the docs', () => {
       fs.readFileSync(f, 'latin1').includes(CANARY),
     );
     expect(holding).toEqual([]);
+  });
+
+  it("kept the canary out of the backend's own log, which names each refusal", () => {
+    const logs = portal.backend.logs().join('\n');
+    expect(logs).not.toContain(CANARY);
+    for (const c of refused) {
+      expect(logs).toContain(
+        `Failed to build the docs page for entity component:default/${c.name}`,
+      );
+    }
   });
 });
