@@ -336,4 +336,22 @@ describe('checkMkdocsConfig', () => {
       'mkdocs.yml is not valid YAML (line 3): Map keys must be unique',
     );
   });
+
+  it('refuses a list or mapping as a key, which YAML parsers read differently', async () => {
+    // js-yaml, whose reading the stock generator writes back for mkdocs,
+    // turns `? [markdown_extensions]` into `markdown_extensions`; the guard
+    // checks that reading as well.
+    const err = await check({
+      'mkdocs.yml':
+        'site_name: x\n? [markdown_extensions]\n: [pymdownx.snippets]\n? {hooks: 1}\n: [h.py]\n',
+    });
+    expect(err?.name).toBe('NotAllowedError');
+    expect(err?.message).toMatch(/^TechDocs refused to build, 3 problems: /);
+    expect(err?.message).toContain(
+      '(1) mkdocs.yml line 2 uses a list or mapping as a key; YAML parsers read such keys differently, write the key as plain text; (2) mkdocs.yml line 4 uses a list or mapping as a key',
+    );
+    expect(err?.message).toContain(
+      "(3) mkdocs.yml uses the Markdown extension 'pymdownx.snippets', which copies any file",
+    );
+  });
 });

@@ -10,7 +10,7 @@ import { InputError, NotAllowedError } from '@backstage/errors';
 import { checkMarkdownExtensions } from './markdownExtensions';
 import { checkPlugins } from './plugins';
 import { linksLeavingRepository } from './symlinks';
-import { readMkdocsYaml } from './yaml';
+import { readAsStockGenerator, readMkdocsYaml } from './yaml';
 
 /** What an mkdocs.yml may use. */
 export interface GuardPolicy {
@@ -99,10 +99,8 @@ async function checkConfigFile(
   }
   seen.add(real);
 
-  const { config, problems: tagProblems } = readMkdocsYaml(
-    await fs.readFile(real, 'utf8'),
-    label,
-  );
+  const text = await fs.readFile(real, 'utf8');
+  const { config, problems: tagProblems } = readMkdocsYaml(text, label);
   problems.push(...tagProblems);
   if (config === null || config === undefined) {
     problems.push(`${label} is empty; it needs at least site_name`);
@@ -114,7 +112,55 @@ async function checkConfigFile(
   }
   const cfg = config as Record<string, unknown>;
   const fileDir = path.dirname(real);
+  const found = new Set(settingProblems(root, fileDir, label, cfg, policy));
+  // What mkdocs will run with is the stock generator's reading of the file.
+  const stock = readAsStockGenerator(text);
+  if (stock && typeof stock === 'object' && !Array.isArray(stock)) {
+    for (const problem of settingProblems(
+      root,
+      fileDir,
+      label,
+      stock as Record<string, unknown>,
+      policy,
+    )) {
+      found.add(problem);
+    }
+  }
+  problems.push(...found);
 
+  if (cfg.INHERIT !== undefined && cfg.INHERIT !== null) {
+    const inherit = String(cfg.INHERIT);
+    const parent = path.resolve(fileDir, inherit);
+    if (path.isAbsolute(inherit) || !isChildPath(root, parent)) {
+      problems.push(
+        `INHERIT '${inherit}' in ${label} points outside the repository; inherit only from a file inside it`,
+      );
+    } else if (!(await isFile(parent))) {
+      problems.push(
+        `INHERIT '${inherit}' in ${label} names a file that does not exist`,
+      );
+    } else if (depth + 1 >= MAX_INHERIT_DEPTH) {
+      problems.push(
+        `${label} INHERITs through more than ${MAX_INHERIT_DEPTH} files`,
+      );
+    } else {
+      await checkConfigFile(root, parent, policy, problems, seen, depth + 1);
+    }
+  }
+}
+
+/**
+ * Problems with the settings of one configuration file (one reading of it):
+ * hooks, docs_dir, plugins, Markdown extensions and templates.
+ */
+function settingProblems(
+  root: string,
+  fileDir: string,
+  label: string,
+  cfg: Record<string, unknown>,
+  policy: GuardPolicy,
+): string[] {
+  const problems: string[] = [];
   if ('hooks' in cfg) {
     const hooks = Array.isArray(cfg.hooks)
       ? cfg.hooks.join(', ')
@@ -146,26 +192,7 @@ async function checkConfigFile(
     ),
     ...checkTemplates(label, cfg),
   );
-
-  if (cfg.INHERIT !== undefined && cfg.INHERIT !== null) {
-    const inherit = String(cfg.INHERIT);
-    const parent = path.resolve(fileDir, inherit);
-    if (path.isAbsolute(inherit) || !isChildPath(root, parent)) {
-      problems.push(
-        `INHERIT '${inherit}' in ${label} points outside the repository; inherit only from a file inside it`,
-      );
-    } else if (!(await isFile(parent))) {
-      problems.push(
-        `INHERIT '${inherit}' in ${label} names a file that does not exist`,
-      );
-    } else if (depth + 1 >= MAX_INHERIT_DEPTH) {
-      problems.push(
-        `${label} INHERITs through more than ${MAX_INHERIT_DEPTH} files`,
-      );
-    } else {
-      await checkConfigFile(root, parent, policy, problems, seen, depth + 1);
-    }
-  }
+  return problems;
 }
 
 /**

@@ -146,6 +146,17 @@ describe('secrets of the build server', () => {
       },
       names: 'YAML tag !ENV',
     },
+    {
+      // The stock generator's YAML parser turns the key [markdown_extensions]
+      // into markdown_extensions, and writes that back for mkdocs.
+      what: 'pymdownx.snippets behind a list used as a key',
+      files: {
+        'mkdocs.yml':
+          'site_name: x\n? [markdown_extensions]\n: [pymdownx.snippets]\n',
+        'docs/index.md': `# x\n\n--8<-- "${environ}"\n`,
+      },
+      names: "'pymdownx.snippets'",
+    },
   ];
   // techdocs-node already drops or refuses these; the guard refuses them
   // first, saying why.
@@ -217,7 +228,7 @@ describe('secrets of the build server', () => {
       const { error, site } = await build(guarded, attack.files, attack.links);
       expect(site).not.toContain(CANARY);
       expect(error?.name).toBe('NotAllowedError');
-      expect(error?.message).toMatch(/^TechDocs refused to build: /);
+      expect(error?.message).toMatch(/^TechDocs refused to build[:,] /);
       expect(error?.message).toContain(attack.names);
     },
     30_000,

@@ -4,7 +4,8 @@
  */
 
 import { InputError } from '@backstage/errors';
-import { LineCounter, parseDocument, visit } from 'yaml';
+import jsYaml from 'js-yaml';
+import { isCollection, LineCounter, parseDocument, visit } from 'yaml';
 
 const CORE_TAG_PREFIX = 'tag:yaml.org,2002:';
 const PYTHON_TAG_PREFIX = `${CORE_TAG_PREFIX}python/`;
@@ -72,6 +73,8 @@ export function readMkdocsYaml(
     lineCounter,
     prettyErrors: false,
     version: '1.1',
+    // Collection keys are reported as problems below, not as a Node warning.
+    logLevel: 'error',
   });
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
@@ -84,17 +87,43 @@ export function readMkdocsYaml(
   }
 
   const problems: string[] = [];
+  const lineOf = (node: { range?: [number, number, number] | null }) =>
+    node.range ? lineCounter.linePos(node.range[0]).line : undefined;
   visit(doc, {
+    Pair(_key, pair) {
+      // js-yaml, which the stock generator rewrites mkdocs.yml with, turns
+      // `? [hooks]` into the key `hooks`; this parser into `[ hooks ]`.
+      if (isCollection(pair.key)) {
+        const line = lineOf(pair.key);
+        problems.push(
+          `${label}${
+            line === undefined ? '' : ` line ${line}`
+          } uses a list or mapping as a key; YAML parsers read such keys differently, write the key as plain text`,
+        );
+      }
+    },
     Node(_key, node) {
       const tag = node.tag;
       if (!tag || DATA_TAGS.has(tag)) {
         return;
       }
-      const line = node.range
-        ? lineCounter.linePos(node.range[0]).line
-        : undefined;
-      problems.push(tagProblem(label, line, tag));
+      problems.push(tagProblem(label, lineOf(node), tag));
     },
   });
   return { config: doc.toJS({ maxAliasCount: 100 }), problems };
+}
+
+/**
+ * The same file as the stock generator reads it before it rewrites
+ * mkdocs.yml for mkdocs (js-yaml, YAML 1.2). The guard checks this reading
+ * too, so a document that two YAML parsers read differently cannot hide a
+ * setting from the guard. Undefined when js-yaml cannot read it: then the
+ * stock generator stops before mkdocs runs.
+ */
+export function readAsStockGenerator(text: string): unknown {
+  try {
+    return jsYaml.load(text, { json: false });
+  } catch {
+    return undefined;
+  }
 }
