@@ -80,6 +80,18 @@ const cases: Case[] = [
     error: snippetsRefused,
   },
   {
+    // techdocs-node's YAML parser reads the key [markdown_extensions] as
+    // markdown_extensions and writes it back for mkdocs.
+    name: 'leak-collection-key',
+    files: {
+      'mkdocs.yml':
+        'site_name: x\n? [markdown_extensions]\n: [pymdownx.snippets]\n',
+      'docs/index.md': '# x\n\n--8<-- "/proc/self/environ"\n',
+    },
+    error:
+      /^TechDocs refused to build, 2 problems: \(1\) mkdocs\.yml line 2 uses a list or mapping as a key; .*\(2\) mkdocs\.yml uses the Markdown extension 'pymdownx\.snippets'/,
+  },
+  {
     name: 'leak-env-tag',
     files: {
       'mkdocs.yml': 'site_name: !ENV LAUNCHPAD_TECHDOCS_CANARY\n',
