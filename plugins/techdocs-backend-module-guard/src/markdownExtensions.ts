@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { InputError } from '@backstage/errors';
+import { assertNoneNeverAllowed } from './allowLists';
 
 /**
  * Markdown extensions an mkdocs.yml may list when
@@ -144,21 +144,13 @@ export function checkMarkdownExtensions(
 
 /**
  * Checks a configured allow list: an extension that reads files from
- * anywhere cannot be allowed, so configuring one is a mistake to fix rather
- * than to ignore.
+ * anywhere cannot be allowed.
  */
 export function assertAllowableExtensions(allowed: string[]): void {
-  const refused = allowed.flatMap(name => {
-    const reason = neverAllowedReason(name);
-    return reason ? [`'${name}' (${reason})`] : [];
-  });
-  if (refused.length > 0) {
-    throw new InputError(
-      `techdocs.guard.allowedMarkdownExtensions lists ${
-        refused.length > 1 ? 'extensions' : 'an extension'
-      } the TechDocs guard never allows: ${refused.join('; ')}. Remove ${
-        refused.length > 1 ? 'them' : 'it'
-      } from the list`,
-    );
-  }
+  assertNoneNeverAllowed(
+    'techdocs.guard.allowedMarkdownExtensions',
+    ['extension', 'extensions'],
+    allowed,
+    neverAllowedReason,
+  );
 }

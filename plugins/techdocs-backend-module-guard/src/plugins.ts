@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { InputError } from '@backstage/errors';
+import { assertNoneNeverAllowed } from './allowLists';
 
 /**
  * Used when `techdocs.guard.allowedPlugins` is not configured: MkDocs' own
@@ -105,21 +105,13 @@ export function checkPlugins(
 
 /**
  * Checks a configured allow list: a plugin that reads files from anywhere
- * cannot be allowed, so configuring one is a mistake to fix rather than to
- * ignore.
+ * cannot be allowed.
  */
 export function assertAllowablePlugins(allowed: string[]): void {
-  const refused = allowed.flatMap(name => {
-    const reason = neverAllowedReason(name);
-    return reason ? [`'${name}' (${reason})`] : [];
-  });
-  if (refused.length > 0) {
-    throw new InputError(
-      `techdocs.guard.allowedPlugins lists ${
-        refused.length > 1 ? 'plugins' : 'a plugin'
-      } the TechDocs guard never allows: ${refused.join('; ')}. Remove ${
-        refused.length > 1 ? 'them' : 'it'
-      } from the list`,
-    );
-  }
+  assertNoneNeverAllowed(
+    'techdocs.guard.allowedPlugins',
+    ['plugin', 'plugins'],
+    allowed,
+    neverAllowedReason,
+  );
 }
