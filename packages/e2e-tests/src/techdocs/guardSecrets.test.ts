@@ -5,6 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import {
+  eventually,
+  signInViaGitHub,
+  SignedInUser,
+} from '@internal/test-support';
 import { SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
 import { registerGitHubRepository } from './githubRepository';
 
@@ -137,6 +142,8 @@ const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
 describe('TechDocs builds keep the backend environment out of the docs', () => {
   let portal: SandboxPortal;
+  /** A signed-in user, as the Docs tab asks: the API tokens have no TechDocs access. */
+  let user: SignedInUser;
 
   beforeAll(async () => {
     portal = await startSandboxPortal({
@@ -145,6 +152,12 @@ describe('TechDocs builds keep the backend environment out of the docs', () => {
         PORTAL_API_WRITE_TOKEN: WRITE_TOKEN,
       },
     });
+    // Signing in needs the user ingested from the GitHub organisation.
+    user = await eventually(
+      'minji-park signed in',
+      () => signInViaGitHub(portal.baseUrl, 'minji-park'),
+      120_000,
+    );
   });
 
   afterAll(async () => {
@@ -153,9 +166,8 @@ describe('TechDocs builds keep the backend environment out of the docs', () => {
 
   /** The Docs tab's build request: a server-sent event stream. */
   async function sync(name: string): Promise<{ raw: string; events: Event[] }> {
-    const res = await fetch(
-      `${portal.baseUrl}/api/techdocs/sync/default/component/${name}`,
-      { headers: { authorization: `Bearer ${portal.apiToken}` } },
+    const res = await user.fetch(
+      `/api/techdocs/sync/default/component/${name}`,
     );
     expect(res.status).toBe(200);
     const raw = await res.text();
@@ -179,9 +191,8 @@ describe('TechDocs builds keep the backend environment out of the docs', () => {
       writeToken: WRITE_TOKEN,
     });
     const { raw, events } = await sync(c.name);
-    const page = await fetch(
-      `${portal.baseUrl}/api/techdocs/static/docs/default/component/${c.name}/index.html`,
-      { headers: { authorization: `Bearer ${portal.apiToken}` } },
+    const page = await user.fetch(
+      `/api/techdocs/static/docs/default/component/${c.name}/index.html`,
     );
     return {
       raw,
