@@ -89,7 +89,8 @@ backend.add(import('@internal/plugin-launchpad-mcp-actions-backend'));
 
 // TechDocs
 backend.add(import('@backstage/plugin-techdocs-backend'));
-// Refuses mkdocs.yml hooks, unlisted plugins, docs_dir outside the repo, ...
+// Refuses mkdocs.yml hooks, unlisted plugins and Markdown extensions (snippets
+// and other file includes), symlinks and docs_dir leading outside the repo, ...
 backend.add(import('@internal/plugin-techdocs-backend-module-guard'));
 
 // Permissions: Launchpad's policy, driven by launchpad.access in config
