@@ -548,6 +548,28 @@ describe('deploy/rbac/portal-readonly-clusterrole.yaml', () => {
     ]);
   });
 
+  it("is bound in the portal's own namespace, so its own page shows its pods", () => {
+    for (const overlay of overlays) {
+      const bindings = rendered[overlay].filter(o => o.kind === 'RoleBinding');
+      expect(bindings.map(objectRef)).toEqual([
+        'RoleBinding/launchpad-portal-readonly',
+      ]);
+      expect(bindings[0].metadata.namespace).toBe('launchpad');
+      expect((bindings[0] as any).roleRef).toEqual({
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name: 'launchpad-portal-readonly',
+      });
+    }
+    const catalogInfo = fs.readFileSync(
+      path.join(repoRoot, 'catalog-info.yaml'),
+      'utf8',
+    );
+    expect(catalogInfo).toMatch(
+      /backstage\.io\/kubernetes-namespace: launchpad$/m,
+    );
+  });
+
   it('is not part of any overlay (it is applied to every cluster the portal reads)', () => {
     for (const overlay of overlays) {
       expect(

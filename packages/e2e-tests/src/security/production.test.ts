@@ -232,6 +232,8 @@ describe('the production configuration, on a running backend', () => {
         '/api/techdocs/metadata/techdocs/default/component/launchpad-portal',
       ],
       ['POST', '/api/catalog/locations'],
+      // The MCP server for AI assistants (README "AI assistants (MCP)")
+      ['POST', '/api/mcp-actions/v1'],
     ])(
       'answers 401 to %s %s without a token and with a random one',
       async (method, path) => {
