@@ -86,6 +86,12 @@ LABEL org.opencontainers.image.title="launchpad-portal" \
 
 ENV NODE_ENV=production
 
+# The FastAPI template's fastapi:openapi:write step imports the rendered app
+# to write its OpenAPI document (launchpad.fastapi.python: /usr/bin/python3).
+RUN apt-get update && \
+    apt-get install -y --no-install-recommends python3 python3-fastapi && \
+    rm -rf /var/lib/apt/lists/*
+
 RUN install -d -o node -g node /app
 WORKDIR /app
 USER node
@@ -108,9 +114,10 @@ ENV NODE_OPTIONS=--max-old-space-size=320 \
 COPY --chown=node:node packages/backend/warm-compile-cache.cjs packages/backend/instrumentation.cjs ./packages/backend/
 RUN node packages/backend/warm-compile-cache.cjs
 
-# app-config.production.github-app.yaml is only read when the pod adds it with
+# app-config.production.github-app.yaml and app-config.production.repository-ci.yaml
+# are only read when the pod adds them with
 # --config (GitHub App instead of a token; deploy/overlays/eks/deployment-github-app.yaml).
-COPY --chown=node:node app-config.yaml app-config.production.yaml app-config.production.github-app.yaml ./
+COPY --chown=node:node app-config.yaml app-config.production.yaml app-config.production.github-app.yaml app-config.production.repository-ci.yaml ./
 
 # Catalog data that app-config.production.yaml reads from files: the portal's
 # own entity and the software templates (template.yaml + skeleton/; their

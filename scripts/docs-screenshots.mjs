@@ -12,7 +12,7 @@
 // `artifacts/screenshots/<suite>/NN-<step>.png` that `shoot(page, '<step>')`
 // writes in the suite's test. Only images the docs reference are copied.
 //
-//   yarn workspace e2e-tests test --watchAll=false src/journey src/techdocs/docs-tab
+//   yarn workspace e2e-tests test --watchAll=false src/journey src/techdocs/docs-tab src/servicePage
 //   yarn docs:screenshots             copy them into docs/images/
 //   yarn docs:screenshots --root DIR  (another checkout; used by its test)
 
@@ -23,6 +23,7 @@ import path from 'node:path';
 const SUITES = {
   journey: 'packages/e2e-tests/src/journey/journey.test.ts',
   'portal-docs': 'packages/e2e-tests/src/techdocs/docs-tab.test.ts',
+  'service-page': 'packages/e2e-tests/src/servicePage/service-page.test.ts',
 };
 
 const args = process.argv.slice(2);

@@ -5,11 +5,22 @@
 import { createApp } from '@backstage/frontend-defaults';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
+import {
+  kubernetesSummaryModule,
+  serviceOverviewModule,
+} from './modules/serviceOverview';
 import { signInModule } from './modules/signIn';
 import { tenancyModule } from './modules/tenancy';
 
 // Plugins come from package.json (`app.packages: all`); these modules hold
 // the Launchpad-specific extensions.
 export default createApp({
-  features: [navModule, homeModule, signInModule, tenancyModule],
+  features: [
+    navModule,
+    homeModule,
+    signInModule,
+    tenancyModule,
+    serviceOverviewModule,
+    kubernetesSummaryModule,
+  ],
 });

@@ -53,6 +53,9 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// Catalog files that failed to process, for the platform group's
+// "Unprocessed entities" page (permission catalog.entities.unprocessed.*)
+backend.add(import('@backstage/plugin-catalog-backend-module-unprocessed'));
 // GitHub: repositories' catalog-info.yaml (catalog.providers.github) and the
 // organization's users and teams (catalog.providers.githubOrg). Both stay
 // idle unless configured.
@@ -78,8 +81,16 @@ backend.add(
   import('@internal/plugin-scaffolder-backend-module-launchpad-tenancy'),
 );
 backend.add(import('@internal/plugin-launchpad-tenancy-backend'));
+// fastapi:openapi:write: the template's API entity gets the app's own OpenAPI
+// document (launchpad.fastapi.python runs the rendered app)
+backend.add(import('@internal/plugin-scaffolder-backend-module-fastapi'));
+// github:actions:configure: the new repository's CI variables and secrets
+// from launchpad.repositoryCi (no manual steps after the template)
+backend.add(import('@internal/plugin-scaffolder-backend-module-repository-ci'));
 // Argo CD status of catalog entities, for the Argo CD card
 backend.add(import('@internal/plugin-argocd-backend'));
+// GitHub Actions runs of catalog entities, for the CI card and tab
+backend.add(import('@internal/plugin-github-actions-backend'));
 
 // AI assistants: the MCP server at /api/mcp-actions/v1 serves the actions
 // that backend.actions lets through (catalog reads and Launchpad's own

@@ -67,3 +67,12 @@ export async function signInWithGitHub(
   await popup.waitForLoadState('domcontentloaded');
   await popup.locator(`button[value="${login}"]`).click();
 }
+
+/** An entity page tab (a link in the new frontend system's entity header). */
+export function entityTab(page: Page, name: string) {
+  return page
+    .locator('main')
+    .getByRole('link', { name, exact: true })
+    .or(page.getByRole('tab', { name, exact: true }))
+    .first();
+}

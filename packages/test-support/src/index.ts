@@ -22,6 +22,7 @@ export {
 } from './backend';
 export {
   CHROMIUM,
+  entityTab,
   launchBrowser,
   screenshotter,
   signInWithGitHub,

@@ -167,7 +167,7 @@ beforeEach(() => {
 });
 
 describe('GET /api/argocd/entities/:namespace/:kind/:name/status', () => {
-  it('returns sync, health, last sync, the last deployments and the Argo CD link, and nothing else', async () => {
+  it('returns sync, health, last sync and the Argo CD link, and nothing else', async () => {
     const server = await startBackend();
     const res = await request(server)
       .get(statusPath('shop-api'))
@@ -191,11 +191,16 @@ describe('GET /api/argocd/entities/:namespace/:kind/:name/status', () => {
         message: 'successfully synced (all tasks run)',
         revision: '8f3c2e1d9a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d',
       },
-      deployments: [
+      // status.history, with the revision linked to its commit.
+      history: [
         {
+          id: 3,
           revision: '8f3c2e1d9a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d',
-          deployStartedAt: '2026-11-27T10:00:12Z',
-          deployedAt: '2026-11-27T10:00:31Z',
+          commitUrl:
+            'https://github.com/acme/shop-api/commit/8f3c2e1d9a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d',
+          startedAt: '2026-11-27T10:00:12Z',
+          finishedAt: '2026-11-27T10:00:31Z',
+          result: 'Succeeded',
         },
       ],
       fetchedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/),
@@ -250,18 +255,19 @@ describe('GET /api/argocd/entities/:namespace/:kind/:name/status', () => {
     expect(argoRequests).toEqual([]);
   });
 
-  it('answers 404 when the catalog does not let the caller read the entity', async () => {
+  it('answers 403 when the catalog does not let the caller read the entity', async () => {
     const server = await startBackend();
     const res = await request(server)
       .get(statusPath('shop-api'))
       .set('Authorization', mockCredentials.user.header(OUTSIDER));
-    expect(res.status).toBe(404);
+    expect(res.status).toBe(403);
     expect(res.body.error).toEqual(
       expect.objectContaining({
-        name: 'NotFoundError',
-        message: 'No entity component:default/shop-api in the catalog',
+        name: 'NotAllowedError',
+        message: 'You are not allowed to read component:default/shop-api',
       }),
     );
+    expect(res.text).not.toContain('history');
     expect(res.text).not.toContain('Synced');
     expect(argoRequests).toEqual([]);
   });

@@ -24,10 +24,11 @@ export const argocdPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
         httpRouter: coreServices.httpRouter,
         catalog: catalogServiceRef,
       },
-      async init({ config, logger, httpAuth, httpRouter, catalog }) {
+      async init({ config, logger, httpAuth, auth, httpRouter, catalog }) {
         const argoCd = readArgoCdConfig(config);
         if (argoCd.instances.length === 0) {
           logger.warn(
@@ -35,7 +36,7 @@ export const argocdPlugin = createBackendPlugin({
           );
         }
         httpRouter.use(
-          await createRouter({ logger, httpAuth, catalog, argoCd }),
+          await createRouter({ logger, httpAuth, auth, catalog, argoCd }),
         );
       },
     });

@@ -159,11 +159,16 @@ describe('Argo CD status route against the stand-in', () => {
         message: 'successfully synced (all tasks run)',
         revision: body.sync.revision,
       },
-      deployments: [
+      // The stand-in records the sync in status.history, as Argo CD does.
+      history: [
         {
+          id: 0,
           revision: body.sync.revision,
-          deployStartedAt: expect.any(String),
-          deployedAt: expect.any(String),
+          commitUrl: `https://github.com/acme/orders-api/commit/${body.sync.revision}`,
+          startedAt: body.lastSync.startedAt,
+          finishedAt: body.lastSync.finishedAt,
+          initiatedBy: 'automated',
+          result: 'Succeeded',
         },
       ],
       fetchedAt: expect.any(String),
@@ -177,8 +182,9 @@ describe('Argo CD status route against the stand-in', () => {
     const res = await request(server)
       .get(statusPath('orders-api'))
       .set('Authorization', mockCredentials.user.header(OUTSIDER));
-    expect(res.status).toBe(404);
+    expect(res.status).toBe(403);
     expect(res.text).not.toContain('Synced');
+    expect(res.text).not.toContain('history');
     expect(res.text).not.toContain('Healthy');
 
     const anonymous = await request(server).get(statusPath('orders-api'));

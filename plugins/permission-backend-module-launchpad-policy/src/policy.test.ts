@@ -25,6 +25,10 @@ import {
   kubernetesResourcesReadPermission,
 } from '@backstage/plugin-kubernetes-common';
 import {
+  unprocessedEntitiesDeletePermission,
+  unprocessedEntitiesReadPermission,
+} from '@backstage/plugin-catalog-unprocessed-entities-common';
+import {
   AuthorizeResult,
   createPermission,
   Permission,
@@ -277,6 +281,10 @@ const basicTable: Array<[Permission, string]> = [
   [catalogIngestionManagePermission, 'ADDDD'],
   [templateManagementPermission, 'ADDDD'],
   [kubernetesProxyPermission, 'ADDDD'],
+  // The unprocessed-entities view and deleting its rows
+  // (catalog-backend-module-unprocessed): no rule names them on purpose.
+  [unprocessedEntitiesReadPermission, 'ADDDD'],
+  [unprocessedEntitiesDeletePermission, 'ADDDD'],
   // A permission of a plugin added later: platform only until a rule names it.
   [createPermission({ name: 'newplugin.thing.do', attributes: {} }), 'ADDDD'],
 ];

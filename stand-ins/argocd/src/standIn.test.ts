@@ -315,6 +315,47 @@ describe('Argo CD stand-in', () => {
     );
   });
 
+  it('records each successful sync in status.history, not a failed one', async () => {
+    let revision = 'a'.repeat(40);
+    const onSync = jest.fn(async (app: any) =>
+      app.metadata.name === 'bad'
+        ? { error: 'namespaces "shop" is forbidden' }
+        : { revision },
+    );
+    const standIn = await start({ onSync, syncDelayMs: 50 });
+    const call = api(standIn);
+    await call('POST', '/api/v1/applications', application('good'));
+    await call('POST', '/api/v1/applications', application('bad'));
+    await waitFor(
+      () => call('GET', '/api/v1/applications/good'),
+      r => r.body.status.history?.length === 1,
+    );
+    // A second push, then the sync Argo CD starts for it (webhook or poll).
+    revision = 'b'.repeat(40);
+    await call('POST', '/api/v1/applications/good/sync', { name: 'good' });
+    const good = await waitFor(
+      () => call('GET', '/api/v1/applications/good'),
+      r => r.body.status.history?.length === 2,
+    );
+    expectConforms('v1alpha1Application', good.body);
+    const history = good.body.status.history;
+    expect(history.map((h: any) => [h.id, h.revision, h.initiatedBy])).toEqual([
+      [0, 'a'.repeat(40), { automated: true }],
+      [1, 'b'.repeat(40), { username: 'stand-in' }],
+    ]);
+    for (const h of history) {
+      expect(Date.parse(h.deployedAt)).toBeGreaterThanOrEqual(
+        Date.parse(h.deployStartedAt),
+      );
+      expect(h.source.repoURL).toBe('https://github.com/acme/shop-api.git');
+    }
+    const bad = await waitFor(
+      () => call('GET', '/api/v1/applications/bad'),
+      r => r.body.status.operationState.phase !== 'Running',
+    );
+    expect(bad.body.status.history).toBeUndefined();
+  });
+
   it('leaves a manual-sync Application OutOfSync until a sync is requested', async () => {
     const standIn = await start();
     const call = api(standIn);

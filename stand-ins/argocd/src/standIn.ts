@@ -322,7 +322,6 @@ export async function createArgoCdStandIn(
         )
         .digest('hex');
     const operationState = app.status!.operationState!;
-    const history = (app.status?.history ?? []) as Array<{ id: number }>;
     if (result.error) {
       app.status = {
         ...app.status,
@@ -374,20 +373,16 @@ export async function createArgoCdStandIn(
           finishedAt,
           syncResult: { revision, source: app.spec.source },
         },
-        // Argo CD records every successful sync in the revision history
-        // (RevisionHistory; revisionHistoryLimit, default 10, entries kept).
-        history: [
-          ...history,
-          {
-            id: (history[history.length - 1]?.id ?? -1) + 1,
-            revision,
-            deployStartedAt: operationState.startedAt,
-            deployedAt: finishedAt,
-            source: app.spec.source,
-            initiatedBy: (operationState.operation as { initiatedBy?: unknown })
-              ?.initiatedBy,
-          },
-        ].slice(-10),
+        // Argo CD appends each successful sync to status.history (ids count
+        // up; spec.revisionHistoryLimit, default 10, entries are kept).
+        history: appendHistory(app, {
+          revision,
+          source: app.spec.source,
+          deployStartedAt: operationState.startedAt,
+          deployedAt: finishedAt,
+          initiatedBy: (operationState.operation as { initiatedBy?: unknown })
+            ?.initiatedBy,
+        }),
         reconciledAt: finishedAt,
       };
     }
@@ -397,6 +392,19 @@ export async function createArgoCdStandIn(
         app.status!.health!.status
       }`,
     );
+  };
+
+  type HistoryEntry = NonNullable<
+    NonNullable<StoredApplication['status']>['history']
+  >[number];
+  const appendHistory = (
+    app: StoredApplication,
+    entry: Omit<HistoryEntry, 'id'>,
+  ): HistoryEntry[] => {
+    const history = app.status?.history ?? [];
+    const id = (history[history.length - 1]?.id ?? -1) + 1;
+    const limit = Number(app.spec.revisionHistoryLimit ?? 10);
+    return [...history, { ...entry, id }].slice(-Math.max(limit, 0));
   };
 
   const scheduleSync = (name: string) => {

@@ -56,6 +56,15 @@ export interface StoredApplication {
       message: string;
       lastTransitionTime?: string;
     }>;
+    /** Successful syncs, oldest first (`v1alpha1RevisionHistory`). */
+    history?: Array<{
+      id: number;
+      revision: string;
+      source?: unknown;
+      deployStartedAt: string;
+      deployedAt: string;
+      initiatedBy?: unknown;
+    }>;
     reconciledAt?: string;
     [key: string]: unknown;
   };

@@ -106,6 +106,8 @@ async function serveGit(req: Request, world: World) {
   const protocol = req.header('git-protocol');
   if (protocol) env.GIT_PROTOCOL = protocol;
 
+  const before =
+    rest === 'git-receive-pack' ? await world.bare(record).branches() : [];
   const child = spawn('git', ['http-backend'], {
     env,
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -173,7 +175,9 @@ async function serveGit(req: Request, world: World) {
           req.method === 'POST' &&
           rest === 'git-receive-pack'
         ) {
-          await world.afterPush(record).catch(() => undefined);
+          await world
+            .afterPush(record, { pusher: caller, before })
+            .catch(() => undefined);
         }
         req.res.end();
       }

@@ -22,3 +22,4 @@ export type {
 } from './fixture';
 export type { FaultKind, FaultSpec } from './faults';
 export { readEnvOptions } from './env';
+export { openStoredSecret } from './actions/settingsStore';

@@ -13,6 +13,11 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
+import { createActionsRecorder } from './actions/recorder';
+import { addActionsRoutes } from './actions/routes';
+import { ActionsStore } from './actions/store';
+import { addActionsSettingsRoutes } from './actions/settingsRoutes';
+import { ActionsSettingsStore } from './actions/settingsStore';
 import { addAdminRoutes, LoggedRequest } from './admin';
 import { addAvatarRoutes } from './avatar';
 import { FaultInjector } from './faults';
@@ -57,6 +62,8 @@ export interface GitHubStandInOptions {
   oauthCodeTtlSeconds?: number;
   /** Override the first OAuth app of the fixture. */
   oauthApp?: { clientId?: string; clientSecret?: string; callbackUrl?: string };
+  /** How long a recorded Actions run stays `in_progress`; default 5. */
+  actionsRunSeconds?: number;
   /** Receives one line per request (method, path, status; never headers or tokens). */
   log?: (line: string) => void;
 }
@@ -213,6 +220,18 @@ export async function createGitHubStandIn(
     addGraphqlRoutes(router, w);
     addRestRoutes(router, w);
     addGitHttpRoutes(router, w);
+    const actions = new ActionsStore(dataDir);
+    w.pushListeners.push(
+      createActionsRecorder(w, actions, {
+        runDurationMs: (options.actionsRunSeconds ?? 5) * 1000,
+      }),
+    );
+    addActionsRoutes(router, w, actions);
+    addActionsSettingsRoutes(
+      router,
+      w,
+      await ActionsSettingsStore.open(dataDir),
+    );
 
     addAvatarRoutes(router, w);
     router.get(/^\/?$/, req =>

@@ -28,6 +28,12 @@ export interface Caller {
   scopes: string[];
 }
 
+/** A finished push: who pushed, and the branches before it. */
+export interface PushInfo {
+  pusher?: Caller;
+  before: Array<{ name: string; sha: string }>;
+}
+
 export type AuthResult =
   | { ok: true; caller: Caller }
   | { ok: false; reason: 'missing' | 'bad' };
@@ -69,6 +75,10 @@ export function hashToken(token: string) {
 export class World {
   readonly shapes: Shapes;
   readonly reposDir: string;
+  /** Called after every successful push (e.g. to record Actions runs). */
+  readonly pushListeners: Array<
+    (r: RepoRecord, push: PushInfo) => Promise<void>
+  > = [];
   private readonly integrationTokenHash: Buffer;
 
   constructor(
@@ -368,7 +378,7 @@ export class World {
   }
 
   /** After a push: an empty repo's default branch becomes the first pushed branch. */
-  async afterPush(r: RepoRecord) {
+  async afterPush(r: RepoRecord, push: PushInfo = { before: [] }) {
     const bare = this.bare(r);
     const branches = await bare.branches();
     const head = await bare.headBranch();
@@ -381,5 +391,6 @@ export class World {
     r.pushedAt = now;
     r.updatedAt = now;
     this.state.save();
+    for (const listener of this.pushListeners) await listener(r, push);
   }
 }

@@ -3,19 +3,20 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { AddressInfo } from 'node:net';
+import { AddressInfo, createServer } from 'node:net';
 import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import {
+  apiEntityV1alpha1Validator,
   componentEntityV1alpha1Validator,
   DefaultNamespaceEntityPolicy,
   EntityPolicies,
@@ -26,7 +27,10 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import scaffolderGithubModule from '@backstage/plugin-scaffolder-backend-module-github';
+import scaffolderNotificationsModule from '@backstage/plugin-scaffolder-backend-module-notifications';
 import argocdModule from '@internal/plugin-scaffolder-backend-module-argocd';
+import fastapiModule from '@internal/plugin-scaffolder-backend-module-fastapi';
+import repositoryCiModule from '@internal/plugin-scaffolder-backend-module-repository-ci';
 import githubPreflightModule from '@internal/plugin-scaffolder-backend-module-github-preflight';
 import tenancyModule from '@internal/plugin-scaffolder-backend-module-launchpad-tenancy';
 import { Deployment } from 'kubernetes-models/apps/v1';
@@ -189,9 +193,12 @@ describe('fastapi-service rendered through the scaffolder dry-run API', () => {
       features: [
         scaffolderPlugin,
         scaffolderGithubModule,
+        scaffolderNotificationsModule,
         githubPreflightModule,
         argocdModule,
         tenancyModule,
+        fastapiModule,
+        repositoryCiModule,
         // The owner and system the sample values name; catalog:fetch (the
         // template's first checks) runs in dry runs too.
         catalogServiceMock.factory({
@@ -241,6 +248,12 @@ describe('fastapi-service rendered through the scaffolder dry-run API', () => {
             launchpad: {
               access: { platformGroups: ['group:default/platform'] },
               tenancy,
+              fastapi: { python: PYTHON },
+              repositoryCi: {
+                owners: ['acme'],
+                variables: { GITOPS_APP_ID: '100001' },
+                secrets: { GITOPS_APP_PRIVATE_KEY: 'dry-run-key-not-sent' },
+              },
             },
             argocd: {
               instances: [
@@ -280,8 +293,10 @@ describe('fastapi-service rendered through the scaffolder dry-run API', () => {
 
   it('renders every skeleton file and leaves no template syntax behind', async () => {
     const paths = rendered.directoryContents.map(f => f.path).sort();
+    // Plus the app's OpenAPI document, written by fastapi:openapi:write.
     const expected = skeletonContents
       .map(f => f.path.replace(/^skeleton\//, ''))
+      .concat('openapi.json')
       .sort();
     expect(paths).toEqual(expected);
     for (const file of rendered.directoryContents) {
@@ -366,6 +381,13 @@ describe('fastapi-service rendered through the scaffolder dry-run API', () => {
     expect(steps('check-system')).toContain('completed');
     // The tenancy check has no side effects, so it runs in dry runs too.
     expect(steps('check-tenancy')).toContain('completed');
+    // The CI settings: checked first, then (after publish) only named, never
+    // sent in a dry run, and no secret value in the log.
+    expect(steps('check-ci-settings')).toContain('completed');
+    expect(messages).toContain(
+      'Dry run: would set on acme/orders-api: variables GITOPS_APP_ID; secrets GITOPS_APP_PRIVATE_KEY',
+    );
+    expect(messages).not.toContain('dry-run-key-not-sent');
     // No failure, so no failure report.
     expect(steps('report-failure')).toContain('skipped');
     expect(steps('report-failure')).not.toContain('completed');
@@ -663,32 +685,82 @@ describe('fastapi-service rendered through the scaffolder dry-run API', () => {
     expect(kustomization.replicas).toEqual([{ name: 'orders-api', count: 3 }]);
   });
 
-  it('has a catalog-info.yaml the catalog accepts, with the portal annotations', async () => {
-    const entity = parse(await read('catalog-info.yaml'));
+  it('has a catalog-info.yaml the catalog accepts: the Component and the API it provides', async () => {
+    const [component, api] = parseAllDocuments(
+      await read('catalog-info.yaml'),
+    ).map(d => d.toJSON());
     const policies = EntityPolicies.allOf([
       new DefaultNamespaceEntityPolicy(),
       new NoForeignRootFieldsEntityPolicy(),
       new FieldFormatEntityPolicy(),
       new SchemaValidEntityPolicy(),
     ]);
-    await expect(policies.enforce(entity)).resolves.toBeTruthy();
-    await expect(componentEntityV1alpha1Validator.check(entity)).resolves.toBe(
-      true,
-    );
-    expect(entity.metadata.description).toBe(sampleValues.description);
-    expect(entity.metadata.annotations).toEqual({
+    await expect(policies.enforce(component)).resolves.toBeTruthy();
+    await expect(
+      componentEntityV1alpha1Validator.check(component),
+    ).resolves.toBe(true);
+    expect(component.metadata.description).toBe(sampleValues.description);
+    expect(component.metadata.annotations).toEqual({
       'github.com/project-slug': 'acme/orders-api',
       'backstage.io/techdocs-ref': 'dir:.',
       'backstage.io/kubernetes-id': 'orders-api',
       'backstage.io/kubernetes-namespace': 'orders',
       'argocd/app-name': 'orders-api',
     });
-    expect(entity.spec).toEqual({
+    expect(component.spec).toEqual({
       type: 'service',
       lifecycle: 'experimental',
       owner: 'group:default/platform',
       system: 'system:default/commerce',
+      providesApis: ['orders-api'],
     });
+    // The catalog resolves $text before it validates; a string stands in.
+    const resolved = { ...api, spec: { ...api.spec, definition: '{}' } };
+    await expect(policies.enforce(resolved)).resolves.toBeTruthy();
+    await expect(apiEntityV1alpha1Validator.check(resolved)).resolves.toBe(
+      true,
+    );
+    expect(api.metadata.name).toBe('orders-api');
+    expect(api.spec).toMatchObject({
+      type: 'openapi',
+      owner: 'group:default/platform',
+      system: 'system:default/commerce',
+      definition: { $text: './openapi.json' },
+    });
+  });
+
+  it("registers the app's own OpenAPI document: what the rendered app serves at /openapi.json", async () => {
+    const [, api] = parseAllDocuments(await read('catalog-info.yaml')).map(d =>
+      d.toJSON(),
+    );
+    const definition = await read(api.spec.definition.$text);
+    const port = await new Promise<number>(resolve => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
+    const server = spawn(
+      PYTHON,
+      ['-B', '-m', 'uvicorn', 'app.main:app', '--port', String(port)],
+      { cwd: projectDir, stdio: 'ignore' },
+    );
+    try {
+      let served: unknown;
+      for (let i = 0; i < 100 && served === undefined; i++) {
+        served = await fetch(`http://127.0.0.1:${port}/openapi.json`)
+          .then(r => (r.ok ? r.json() : undefined))
+          .catch(() => new Promise(r => setTimeout(r, 200)));
+      }
+      expect(served).toBeDefined();
+      expect(JSON.parse(definition)).toEqual(served);
+      // The real endpoints, not an example document.
+      expect(Object.keys(JSON.parse(definition).paths)).toEqual(
+        expect.arrayContaining(['/healthz', '/readyz', '/api/v1/items']),
+      );
+    } finally {
+      server.kill();
+    }
   });
 
   it('has a slim, non-root, secret-free Dockerfile for the chosen Python', async () => {

@@ -131,13 +131,18 @@ describe('template.yaml', () => {
       'catalog:fetch',
       'launchpad:tenancy:check',
       'github:repo:checkAvailable',
+      'github:actions:configure',
       'argocd:app:checkAvailable',
       'fetch:template',
+      'fastapi:openapi:write',
       'publish:github',
+      'github:actions:configure',
       'catalog:register',
       'argocd:app:create',
       'argocd:app:wait',
+      'notification:send',
       'debug:log',
+      'notification:send',
     ]);
     const step = (id: string) => {
       const found = steps.find(s => s.id === id);
@@ -157,6 +162,19 @@ describe('template.yaml', () => {
       repoUrl: '${{ parameters.repoUrl }}',
     });
     expect(step('publish').input!.repoUrl).toBe('${{ parameters.repoUrl }}');
+    // The CI settings come from the portal's config: the template names only
+    // the repository (checked before anything is created, set after publish).
+    expect(step('check-ci-settings').input).toEqual({
+      repoUrl: '${{ parameters.repoUrl }}',
+      checkOnly: true,
+    });
+    expect(step('ci-settings').input).toEqual({
+      repoUrl: '${{ parameters.repoUrl }}',
+    });
+    // "Next steps" says what happens next, not what to set by hand.
+    const nextSteps = JSON.stringify(template.spec.output!.text);
+    expect(nextSteps).toContain('nothing to do by hand');
+    expect(nextSteps).not.toMatch(/Settings → Variables|등록하세요/);
     // The tenancy check reads the form; everything after it uses its
     // outputs (derived from the owner and checked on the server), never the
     // form's free text for project, cluster, namespace or ingress.
@@ -196,6 +214,19 @@ describe('template.yaml', () => {
     );
     // The failure report runs only after a failure.
     expect(step('report-failure').if).toBe('${{ failure() }}');
+    // The user who ran it hears about it, success or failure, with a link.
+    expect(step('notify').input).toMatchObject({
+      recipients: 'entity',
+      entityRefs: ['${{ user.ref }}'],
+      link: '/catalog/default/component/${{ parameters.name }}',
+    });
+    expect(step('notify').if).toBeUndefined();
+    expect(step('notify-failure').if).toBe('${{ failure() }}');
+    expect(step('notify-failure').input).toMatchObject({
+      entityRefs: ['${{ user.ref }}'],
+      link: '/create/tasks/${{ context.task.id }}',
+      severity: 'high',
+    });
     const publish = step('publish').input!;
     expect(publish).toMatchObject({
       defaultBranch: 'main',

@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
 import {
+  entityTab,
   eventually,
   launchBrowser,
   screenshotter,
@@ -216,15 +217,6 @@ describe('the newcomer journey', () => {
     await shoot(page, 'search');
   });
 });
-
-/** An entity page tab (a link in the new frontend system's entity header). */
-function entityTab(page: Page, name: string) {
-  return page
-    .locator('main')
-    .getByRole('link', { name, exact: true })
-    .or(page.getByRole('tab', { name, exact: true }))
-    .first();
-}
 
 async function pickOption(page: Page, label: RegExp, text: string) {
   const input = page.getByLabel(label).first();

@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
 import { registerGitHubRepository } from './githubRepository';
 import {
+  entityTab,
   repoRoot,
   launchBrowser,
   screenshotter,
@@ -33,15 +34,6 @@ const WRITE_TOKEN = randomBytes(24).toString('hex');
 const DOCS_ONLY_TERM = 'pymdownx';
 
 type Entity = { metadata: { name: string } };
-
-/** An entity page tab (a link in the new frontend system's entity header). */
-function entityTab(page: Page, name: string) {
-  return page
-    .locator('main')
-    .getByRole('link', { name, exact: true })
-    .or(page.getByRole('tab', { name, exact: true }))
-    .first();
-}
 
 describe("the portal's own docs in the browser", () => {
   let portal: SandboxPortal;

@@ -26,10 +26,10 @@ function suites(): Record<string, string> {
   );
 }
 
-/** The step names a browser test screenshots: shoot(page, '<step>'). */
+/** The step names a browser test screenshots: shoot(<page>, '<step>'). */
 function steps(testFile: string): string[] {
   const source = fs.readFileSync(path.join(repoRoot, testFile), 'utf8');
-  return [...source.matchAll(/shoot\(\s*page\s*,\s*'([^']+)'\s*\)/g)].map(
+  return [...source.matchAll(/shoot\(\s*\w+\s*,\s*'([^']+)'\s*\)/g)].map(
     m => m[1],
   );
 }

@@ -2,7 +2,7 @@
  * Copyright 2026 The Launchpad Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-import { toEntityStatus } from './applicationStatus';
+import { commitUrl, toEntityStatus } from './applicationStatus';
 import { syncedApplication } from '../__testUtils__/fixtures';
 
 const context = {
@@ -44,7 +44,17 @@ describe('toEntityStatus', () => {
         message: 'one or more tasks are running',
         revision: 'main',
       },
-      deployments: [],
+      // The running sync is the newest deployment, not yet in the history.
+      history: [
+        {
+          revision: 'main',
+          commitUrl: undefined,
+          startedAt: '2026-11-27T10:05:50Z',
+          finishedAt: undefined,
+          initiatedBy: undefined,
+          result: 'Running',
+        },
+      ],
     });
   });
 
@@ -103,34 +113,62 @@ describe('toEntityStatus', () => {
       finishedAt: '2026-11-27T10:00:00Z',
       revision: '1111111',
     });
-    expect(result.deployments).toEqual([
-      {
-        revision: '1111111',
-        deployStartedAt: '2026-11-27T09:59:00Z',
-        deployedAt: '2026-11-27T10:00:00Z',
-      },
-      {
-        revision: '0000000',
-        deployStartedAt: undefined,
-        deployedAt: '2026-11-26T09:00:00Z',
-      },
-    ]);
   });
 
-  it('keeps only the last five deployments, newest first', () => {
-    const history = Array.from({ length: 7 }, (_, i) => ({
-      id: i + 1,
-      revision: `rev${i + 1}`,
-      deployedAt: `2026-11-2${i}T10:00:00Z`,
-    }));
-    const result = toEntityStatus(withStatus({ history }), context);
-    expect(result.deployments.map(d => d.revision)).toEqual([
-      'rev7',
-      'rev6',
-      'rev5',
-      'rev4',
-      'rev3',
+  it('lists the deployment history newest first, linking full commit SHAs to GitHub', () => {
+    const sha = (n: number) => String(n).repeat(40);
+    const result = toEntityStatus(
+      withStatus({
+        sync: { status: 'OutOfSync', revision: sha(3) },
+        health: { status: 'Degraded', message: 'apply failed' },
+        operationState: {
+          phase: 'Failed',
+          message: 'one or more objects failed to apply',
+          startedAt: '2026-11-27T11:00:00Z',
+          finishedAt: '2026-11-27T11:00:04Z',
+          operation: { initiatedBy: { username: 'minji-park' } },
+          syncResult: { revision: sha(3) },
+        },
+        history: [1, 2, 3, 4, 5, 6].map(id => ({
+          id,
+          revision: id === 6 ? 'not-a-sha' : sha(id % 3 || 9),
+          deployStartedAt: `2026-11-2${id}T09:59:00Z`,
+          deployedAt: `2026-11-2${id}T10:00:00Z`,
+          initiatedBy: { automated: true },
+        })),
+      }),
+      context,
+    );
+    expect(result.history.map(h => [h.id, h.result, h.initiatedBy])).toEqual([
+      [undefined, 'Failed', 'minji-park'],
+      [6, 'Succeeded', 'automated'],
+      [5, 'Succeeded', 'automated'],
+      [4, 'Succeeded', 'automated'],
+      [3, 'Succeeded', 'automated'],
     ]);
+    expect(result.history[0].commitUrl).toBe(
+      `https://github.com/acme/shop-api/commit/${sha(3)}`,
+    );
+    expect(result.history[1].commitUrl).toBeUndefined();
+    expect(result.history[2]).toEqual({
+      id: 5,
+      revision: sha(2),
+      commitUrl: `https://github.com/acme/shop-api/commit/${sha(2)}`,
+      startedAt: '2026-11-25T09:59:00Z',
+      finishedAt: '2026-11-25T10:00:00Z',
+      initiatedBy: 'automated',
+      result: 'Succeeded',
+    });
+  });
+
+  it('links only https repositories with an owner and a name', () => {
+    const sha = 'a'.repeat(40);
+    expect(
+      commitUrl('http://localhost:3300/launchpad-demo/orders.git', sha),
+    ).toBe(`http://localhost:3300/launchpad-demo/orders/commit/${sha}`);
+    expect(commitUrl('git@github.com:acme/orders.git', sha)).toBeUndefined();
+    expect(commitUrl('https://github.com/acme', sha)).toBeUndefined();
+    expect(commitUrl('https://github.com/acme/orders', 'main')).toBeUndefined();
   });
 
   it('says Unknown and never synced for an Application without status', () => {
@@ -139,6 +177,6 @@ describe('toEntityStatus', () => {
     expect(result.sync).toEqual({ status: 'Unknown', revision: undefined });
     expect(result.health).toEqual({ status: 'Unknown', message: undefined });
     expect(result.lastSync).toBeNull();
-    expect(result.deployments).toEqual([]);
+    expect(result.history).toEqual([]);
   });
 });

@@ -38,17 +38,32 @@ export interface ArgoCdEntityStatus {
     revision?: string;
   } | null;
   /**
-   * The last successful deployments from the Application's history, newest
-   * first (at most {@link MAX_DEPLOYMENTS}); empty when it never deployed.
+   * Deployments, newest first (at most HISTORY_SHOWN): a sync that did not
+   * succeed (running, failed) first, then the Application's `status.history`
+   * (Argo CD records only successful syncs there).
    */
-  deployments: Array<{
-    revision?: string;
-    deployStartedAt?: string;
-    deployedAt?: string;
-  }>;
+  history: ArgoCdDeployment[];
   /** When the backend read the Application from Argo CD (ISO 8601). */
   fetchedAt: string;
 }
+
+/** One row of the deployment history. */
+export interface ArgoCdDeployment {
+  /** `status.history[].id`; absent for a sync that is not in the history. */
+  id?: number;
+  revision?: string;
+  /** The revision's commit on GitHub, when the source is a GitHub-style https repository. */
+  commitUrl?: string;
+  startedAt?: string;
+  finishedAt?: string;
+  /** `automated` (auto-sync) or the user who started the sync. */
+  initiatedBy?: string;
+  /** `Succeeded`, `Failed`, `Error`, `Running` or `Terminating`. */
+  result: string;
+}
+
+/** How many deployments the card shows. */
+export const HISTORY_SHOWN = 5;
 
 /**
  * The status fields read here, as in Argo CD's swagger
@@ -63,24 +78,54 @@ interface ApplicationStatusFields {
     message?: string;
     startedAt?: string;
     finishedAt?: string;
-    operation?: { sync?: { revision?: string; revisions?: string[] } };
+    operation?: {
+      sync?: { revision?: string; revisions?: string[] };
+      initiatedBy?: { username?: string; automated?: boolean };
+    };
     syncResult?: { revision?: string; revisions?: string[] };
   };
   history?: Array<{
+    id?: number;
     revision?: string;
     revisions?: string[];
     deployedAt?: string;
     deployStartedAt?: string;
+    initiatedBy?: { username?: string; automated?: boolean };
   }>;
 }
-
-/** How many entries of the deployment history a status carries. */
-export const MAX_DEPLOYMENTS = 5;
 
 function firstOf(
   value: { revision?: string; revisions?: string[] } | undefined,
 ): string | undefined {
   return value?.revision || value?.revisions?.[0] || undefined;
+}
+
+function initiator(by: { username?: string; automated?: boolean } | undefined) {
+  if (by?.automated) return 'automated';
+  return nonEmpty(by?.username);
+}
+
+/**
+ * The commit page of a revision: for an https repository URL
+ * (`https://host/owner/repo(.git)`) and a full commit SHA only.
+ */
+export function commitUrl(
+  repoUrl: string | undefined,
+  revision: string | undefined,
+): string | undefined {
+  if (!repoUrl || !revision || !/^[0-9a-f]{40}$/.test(revision)) {
+    return undefined;
+  }
+  let url: URL;
+  try {
+    url = new URL(repoUrl);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  const path = url.pathname.replace(/\/+$/, '').replace(/\.git$/, '');
+  if (path.split('/').filter(Boolean).length !== 2) return undefined;
+  return `${url.origin}${path}/commit/${revision}`;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -118,6 +163,33 @@ export function toEntityStatus(
     };
   }
 
+  const repoUrl = (app.spec as { source?: { repoURL?: string } } | undefined)
+    ?.source?.repoURL;
+  const history: ArgoCdDeployment[] = [];
+  if (operation && lastSync && lastSync.phase !== 'Succeeded') {
+    history.push({
+      revision: lastSync.revision,
+      commitUrl: commitUrl(repoUrl, lastSync.revision),
+      startedAt: lastSync.startedAt,
+      finishedAt: lastSync.finishedAt,
+      initiatedBy: initiator(operation.operation?.initiatedBy),
+      result: lastSync.phase,
+    });
+  }
+  for (const entry of [...(status.history ?? [])].reverse()) {
+    if (history.length >= HISTORY_SHOWN) break;
+    const revision = firstOf(entry);
+    history.push({
+      id: entry.id,
+      revision,
+      commitUrl: commitUrl(repoUrl, revision),
+      startedAt: nonEmpty(entry.deployStartedAt),
+      finishedAt: nonEmpty(entry.deployedAt),
+      initiatedBy: initiator(entry.initiatedBy),
+      result: 'Succeeded',
+    });
+  }
+
   return {
     instance: context.instance,
     appName: context.appName,
@@ -131,14 +203,7 @@ export function toEntityStatus(
       message: nonEmpty(status.health?.message),
     },
     lastSync,
-    deployments: (status.history ?? [])
-      .slice(-MAX_DEPLOYMENTS)
-      .reverse()
-      .map(entry => ({
-        revision: firstOf(entry),
-        deployStartedAt: nonEmpty(entry.deployStartedAt),
-        deployedAt: nonEmpty(entry.deployedAt),
-      })),
+    history,
     fetchedAt: context.fetchedAt.toISOString(),
   };
 }

@@ -44,14 +44,16 @@ it('answers 503 "unavailable" when Argo CD does not answer in time', async () =>
         deps: {
           logger: coreServices.logger,
           httpAuth: coreServices.httpAuth,
+          auth: coreServices.auth,
           httpRouter: coreServices.httpRouter,
           catalog: catalogServiceRef,
         },
-        async init({ logger, httpAuth, httpRouter, catalog }) {
+        async init({ logger, httpAuth, auth, httpRouter, catalog }) {
           httpRouter.use(
             await createRouter({
               logger,
               httpAuth,
+              auth,
               catalog,
               argoCd: {
                 instances: [

@@ -2,15 +2,18 @@
  * Copyright 2026 The Launchpad Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-import { HttpAuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  HttpAuthService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
-  AuthenticationError,
-  NotAllowedError,
   NotFoundError,
   ServiceUnavailableError,
   isError,
 } from '@backstage/errors';
+import { readEntityAsCaller } from '@internal/plugin-catalog-access-node';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ArgoCdApplication,
@@ -29,6 +32,8 @@ import { toEntityStatus } from './applicationStatus';
 export interface RouterOptions {
   logger: LoggerService;
   httpAuth: HttpAuthService;
+  /** For checking, with the plugin's own credentials, that a hidden entity exists (403, not 404). */
+  auth: AuthService;
   catalog: CatalogService;
   /** The `argocd` config section, as read by `readArgoCdConfig`. */
   argoCd: ArgoCdModuleConfig;
@@ -46,18 +51,10 @@ export interface RouterOptions {
 const DEFAULT_RETRY: ArgoCdRetryOptions = { attempts: 2, initialDelayMs: 250 };
 const DEFAULT_TIMEOUT_MS = 10_000;
 
-/** Status code of an error thrown by a catalog client (`ResponseError`). */
-function statusCodeOf(error: unknown): number | undefined {
-  const e = error as { statusCode?: unknown; response?: { status?: unknown } };
-  if (typeof e?.statusCode === 'number') return e.statusCode;
-  if (typeof e?.response?.status === 'number') return e.response.status;
-  return undefined;
-}
-
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { logger, httpAuth, catalog, argoCd } = options;
+  const { logger, httpAuth, auth, catalog, argoCd } = options;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const now = options.now ?? (() => new Date());
 
@@ -129,28 +126,13 @@ export async function createRouter(
     const entityRef = stringifyEntityRef({ kind, namespace, name });
 
     // Read with the caller's credentials: the catalog's permission policy
-    // decides whether this user may see the entity (and thus its status).
-    let entity;
-    try {
-      entity = await catalog.getEntityByRef(
-        { kind, namespace, name },
-        { credentials },
-      );
-    } catch (error) {
-      const status = statusCodeOf(error);
-      if (status === 401) {
-        throw new AuthenticationError(
-          `The catalog did not accept your credentials to read ${entityRef}`,
-        );
-      }
-      if (status === 403) {
-        throw new NotAllowedError(`You are not allowed to read ${entityRef}`);
-      }
-      throw error;
-    }
-    if (!entity) {
-      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
-    }
+    // decides whether this user may see the entity (and thus its status and
+    // deployment history): 403 when it hides the entity, 404 when none exists.
+    const entity = await readEntityAsCaller(
+      { catalog, auth },
+      { kind, namespace, name },
+      credentials,
+    );
 
     const appName =
       entity.metadata.annotations?.[ARGOCD_APP_NAME_ANNOTATION]?.trim();

@@ -38,6 +38,28 @@ export function syncedStatus(
       message: 'successfully synced (all tasks run)',
       revision: '8f3c2e1d9a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d',
     },
+    history: [
+      {
+        id: 1,
+        revision: '8f3c2e1d9a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d',
+        commitUrl:
+          'https://github.com/acme/shop-api/commit/8f3c2e1d9a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d',
+        startedAt: minutesAgo(5.5),
+        finishedAt: minutesAgo(5),
+        initiatedBy: 'automated',
+        result: 'Succeeded',
+      },
+      {
+        id: 0,
+        revision: '1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d',
+        commitUrl:
+          'https://github.com/acme/shop-api/commit/1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d',
+        startedAt: minutesAgo(125),
+        finishedAt: minutesAgo(124),
+        initiatedBy: 'minji-park',
+        result: 'Succeeded',
+      },
+    ],
     fetchedAt: new Date().toISOString(),
     ...overrides,
   };

@@ -5,4 +5,4 @@
 export { argoCdApiRef } from './ArgoCdApi';
 export type { ArgoCdApi } from './ArgoCdApi';
 export { ArgoCdClient } from './ArgoCdClient';
-export type { ArgoCdEntityStatus } from './types';
+export type { ArgoCdDeployment, ArgoCdEntityStatus } from './types';

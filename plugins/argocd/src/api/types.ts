@@ -3,6 +3,24 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 /**
+ * One deployment of the Application.
+ *
+ * @public
+ */
+export interface ArgoCdDeployment {
+  id?: number;
+  revision?: string;
+  /** The revision's commit on GitHub, when the backend could link it. */
+  commitUrl?: string;
+  startedAt?: string;
+  finishedAt?: string;
+  /** `automated` or the user who started the sync. */
+  initiatedBy?: string;
+  /** `Succeeded`, `Failed`, `Error`, `Running` or `Terminating`. */
+  result: string;
+}
+
+/**
  * What `GET /api/argocd/entities/:namespace/:kind/:name/status` returns
  * (served by the `argocd` backend plugin, `plugins/argocd-backend`).
  *
@@ -24,6 +42,11 @@ export interface ArgoCdEntityStatus {
     message?: string;
     revision?: string;
   } | null;
+  /**
+   * Deployments, newest first: a sync that did not succeed (running,
+   * failed) first, then the Application's `status.history`.
+   */
+  history: ArgoCdDeployment[];
   /** When the backend read the Application from Argo CD (ISO 8601). */
   fetchedAt: string;
 }

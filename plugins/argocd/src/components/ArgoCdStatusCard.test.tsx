@@ -4,7 +4,7 @@
  */
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
-import { act, screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { ArgoCdApi, argoCdApiRef } from '../api';
 import {
   entity,
@@ -28,7 +28,9 @@ describe('ArgoCdStatusCard', () => {
   });
 
   it('shows Synced, Healthy, the last sync, the short revision and the Argo CD link', async () => {
-    const getEntityStatus = jest.fn().mockResolvedValue(syncedStatus());
+    const getEntityStatus = jest
+      .fn()
+      .mockResolvedValue(syncedStatus({ history: [] }));
     renderCard({ getEntityStatus });
 
     expect(await screen.findByText('Synced')).toBeInTheDocument();
@@ -49,6 +51,38 @@ describe('ArgoCdStatusCard', () => {
     expect(getEntityStatus).toHaveBeenCalledWith(
       { kind: 'Component', namespace: 'default', name: 'shop-api' },
       expect.objectContaining({ signal: expect.anything() }),
+    );
+  });
+
+  it('lists the deployments newest first, each revision linked to its commit', async () => {
+    renderCard({
+      getEntityStatus: async () =>
+        syncedStatus({
+          history: [
+            {
+              revision: 'c0ffee0000000000000000000000000000000000',
+              startedAt: new Date(Date.now() - 60_000).toISOString(),
+              initiatedBy: 'minji-park',
+              result: 'Running',
+            },
+            ...syncedStatus().history,
+          ],
+        }),
+    });
+    const history = await screen.findByRole('region', {
+      name: 'Deployment history',
+    });
+    const rows = within(history).getAllByTestId('argocd-deployment');
+    expect(rows.map(r => r.textContent)).toEqual([
+      expect.stringMatching(/^Running.*c0ffee0.*1 minute ago.*by minji-park$/),
+      expect.stringMatching(/^Succeeded.*8f3c2e1.*5 minutes ago.*auto-sync$/),
+      expect.stringMatching(/^Succeeded.*1a2b3c4.*2 hours ago.*by minji-park$/),
+    ]);
+    // No link for a revision the backend did not link.
+    expect(within(rows[0]).queryByRole('link')).toBeNull();
+    expect(within(rows[1]).getByRole('link')).toHaveAttribute(
+      'href',
+      'https://github.com/acme/shop-api/commit/8f3c2e1d9a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d',
     );
   });
 
@@ -73,6 +107,7 @@ describe('ArgoCdStatusCard', () => {
             message: 'one or more objects failed to apply',
             revision: 'v1.4.2',
           },
+          history: [],
         }),
     });
     expect(await screen.findByText('OutOfSync')).toBeInTheDocument();

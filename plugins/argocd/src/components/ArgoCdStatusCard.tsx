@@ -20,6 +20,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { ReactNode } from 'react';
 import { ArgoCdEntityStatus } from '../api';
+import { DeploymentHistory } from './DeploymentHistory';
 import { formatAbsolute, formatRelative, shortRevision } from './time';
 import { useArgoCdStatus } from './useArgoCdStatus';
 
@@ -162,6 +163,7 @@ function StatusView({ status }: { status: ArgoCdEntityStatus }) {
           )}
         </Row>
       </dl>
+      <DeploymentHistory deployments={status.history ?? []} />
       <Box className={classes.footer}>
         <Link to={status.url}>Open in Argo CD</Link>
         <Typography variant="caption" color="textSecondary">
@@ -210,8 +212,9 @@ function ErrorView({ error }: { error: Error }) {
 }
 
 /**
- * The Argo CD card of an entity: sync and health status, last sync, revision
- * and a link to the Application in Argo CD, refreshed every 30 seconds.
+ * The Argo CD card of an entity: sync and health status, last sync, revision,
+ * the deployment history and a link to the Application in Argo CD, refreshed
+ * every 30 seconds.
  */
 export function ArgoCdStatusCard() {
   const { entity } = useEntity();

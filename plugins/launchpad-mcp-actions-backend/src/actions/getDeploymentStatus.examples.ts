@@ -21,9 +21,13 @@ export const getDeploymentStatusExamples = [
         },
         deployments: [
           {
+            id: 4,
             revision: '3f2c1a9',
-            deployStartedAt: '2026-12-01T09:59:50Z',
-            deployedAt: '2026-12-01T10:00:00Z',
+            commitUrl: 'https://github.com/acme/orders-api/commit/3f2c1a9',
+            startedAt: '2026-12-01T09:59:50Z',
+            finishedAt: '2026-12-01T10:00:00Z',
+            initiatedBy: 'automated',
+            result: 'Succeeded',
           },
         ],
       },

@@ -33,7 +33,14 @@ const argoStatus = {
   sync: { status: 'Synced', revision: 'abc123' },
   health: { status: 'Healthy' },
   lastSync: { phase: 'Succeeded', revision: 'abc123' },
-  deployments: [{ revision: 'abc123', deployedAt: '2026-12-01T10:00:00Z' }],
+  history: [
+    {
+      id: 0,
+      revision: 'abc123',
+      finishedAt: '2026-12-01T10:00:00Z',
+      result: 'Succeeded',
+    },
+  ],
   fetchedAt: '2026-12-01T10:01:00Z',
 };
 const kubernetesObjects = {
@@ -129,7 +136,12 @@ describe('launchpad:get-deployment-status', () => {
         health: { status: 'Healthy' },
         lastSync: { phase: 'Succeeded', revision: 'abc123' },
         deployments: [
-          { revision: 'abc123', deployedAt: '2026-12-01T10:00:00Z' },
+          {
+            id: 0,
+            revision: 'abc123',
+            finishedAt: '2026-12-01T10:00:00Z',
+            result: 'Succeeded',
+          },
         ],
       },
       kubernetes: {

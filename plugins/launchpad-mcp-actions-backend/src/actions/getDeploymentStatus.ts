@@ -112,7 +112,7 @@ Refused (NotAllowedError) for an entity you may not read in the portal.`,
                     sync: s.sync,
                     health: s.health,
                     lastSync: s.lastSync,
-                    deployments: s.deployments ?? [],
+                    deployments: s.history ?? [],
                   };
                 })
                 .catch(error => ({ unavailable: reason(error) }))

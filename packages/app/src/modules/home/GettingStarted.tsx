@@ -53,8 +53,8 @@ export function GettingStarted() {
         </li>
         <li>
           <Typography>
-            서비스 페이지의 <strong>Kubernetes</strong> 탭과{' '}
-            <strong>Argo CD</strong> 카드에서 배포 상태를 확인하세요.
+            서비스 페이지의 <strong>Overview</strong>에서 Argo CD, CI,
+            Kubernetes 상태를 한눈에 확인하세요.
           </Typography>
         </li>
       </ol>

@@ -17,6 +17,7 @@ import SearchIcon from '@material-ui/icons/Search';
 import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
+import { PlatformOnly } from './PlatformOnly';
 
 export const SidebarContent = NavContentBlueprint.make({
   params: {
@@ -28,6 +29,9 @@ export const SidebarContent = NavContentBlueprint.make({
       // Skipped items
       nav.take('page:search'); // Using search modal instead
       nav.take('page:notifications'); // Using NotificationsSidebarItem manually instead
+      // Only for those the permission policy lets read it (the platform
+      // group); the catalog backend refuses everyone else anyway.
+      const unprocessed = nav.take('page:catalog-unprocessed-entities');
 
       return (
         <Sidebar>
@@ -40,6 +44,7 @@ export const SidebarContent = NavContentBlueprint.make({
             {nav.take('page:home')}
             {nav.take('page:catalog')}
             {nav.take('page:scaffolder')}
+            <PlatformOnly>{unprocessed}</PlatformOnly>
             <SidebarDivider />
             <SidebarScrollWrapper>
               {nav.rest({ sortBy: 'title' })}

@@ -1,0 +1,218 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import yaml from 'js-yaml';
+import { openStoredSecret } from '@internal/github-stand-in';
+import {
+  eventually,
+  repoRoot,
+  signInViaGitHub,
+  SignedInUser,
+} from '@internal/test-support';
+import { SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
+import { runFastApiTemplate, TemplateRun } from '../support/templateRun';
+
+const exec = promisify(execFile);
+
+// No manual steps after the template: the FastAPI template sets the CI
+// variables and the sealed secret its workflows need on the new repository
+// (github:actions:configure, from launchpad.repositoryCi in the sandbox
+// config), and the secret's value appears nowhere but sealed in GitHub's
+// (the stand-in's) keeping: not in the task, its log or output, the backend's
+// log, the portal's database, the catalog or the repository's files. The user
+// who ran the template gets a notification.
+jest.setTimeout(600_000);
+
+const ORG = 'launchpad-demo';
+const STANDIN_TOKEN = 'sandbox-github-token';
+const CANARY = `canary-gitops-key-${randomBytes(8).toString('hex')}`;
+
+/** launchpad.repositoryCi of the sandbox config the portal reads. */
+const sandboxCi = (
+  yaml.load(
+    fs.readFileSync(path.join(repoRoot, 'config/github.sandbox.yaml'), 'utf8'),
+  ) as any
+).launchpad.repositoryCi;
+
+/** Every file under dir. */
+function filesUnder(dir: string): string[] {
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter(e => e.isFile())
+    .map(e => path.join(e.parentPath, e.name));
+}
+
+describe('the template leaves no manual CI step and no secret behind', () => {
+  let portal: SandboxPortal;
+  let minji: SignedInUser;
+  let run: TemplateRun;
+  const github = (pathname: string) =>
+    fetch(`${portal.githubUrl}/api/v3${pathname}`, {
+      headers: { authorization: `token ${STANDIN_TOKEN}` },
+    });
+
+  beforeAll(async () => {
+    portal = await startSandboxPortal({
+      syncDelayMs: 1000,
+      env: {
+        // The sandbox's settings with a canary as the secret (one JSON value:
+        // APP_CONFIG_ splits keys on "_", which the secret's name contains).
+        APP_CONFIG_launchpad_repositoryCi: JSON.stringify({
+          ...sandboxCi,
+          secrets: { GITOPS_APP_PRIVATE_KEY: CANARY },
+        }),
+      },
+    });
+    minji = await eventually(
+      'minji-park signed in as a member of platform',
+      async () => {
+        const user = await signInViaGitHub(portal.baseUrl, 'minji-park');
+        return user.ownershipEntityRefs.includes('group:default/platform')
+          ? user
+          : undefined;
+      },
+      120_000,
+    );
+    run = await runFastApiTemplate({
+      baseUrl: portal.baseUrl,
+      token: minji.token,
+      githubHost: new URL(portal.githubUrl).host,
+      owner: 'group:default/platform',
+      system: 'developer-platform',
+      namePrefix: 'ci-settings',
+    });
+  });
+
+  afterAll(async () => {
+    await portal?.stop();
+  });
+
+  it('sets the CI variables from the portal config on the new repository', async () => {
+    const res = await github(
+      `/repos/${ORG}/${run.name}/actions/variables?per_page=30`,
+    );
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(
+      Object.fromEntries(
+        body.variables.map((v: any) => [v.name, v.value] as const),
+      ),
+    ).toEqual(sandboxCi.variables);
+  });
+
+  it('sets the secret sealed with the repository key, and GitHub answers only its name', async () => {
+    const res = await github(`/repos/${ORG}/${run.name}/actions/secrets`);
+    const body = await res.json();
+    expect(body.secrets.map((s: any) => s.name)).toEqual([
+      'GITOPS_APP_PRIVATE_KEY',
+    ]);
+    expect(JSON.stringify(body)).not.toContain(CANARY);
+    const repo = await (await github(`/repos/${ORG}/${run.name}`)).json();
+    const file = filesUnder(portal.dataDir).find(f =>
+      f.endsWith('actions-settings.json'),
+    )!;
+    await expect(
+      openStoredSecret(file, repo.id, 'GITOPS_APP_PRIVATE_KEY'),
+    ).resolves.toBe(CANARY);
+  });
+
+  it('says what happens next instead of what to set by hand', async () => {
+    const task = await (
+      await minji.fetch(`/api/scaffolder/v2/tasks/${run.taskId}`)
+    ).json();
+    const events = await (
+      await minji.fetch(`/api/scaffolder/v2/tasks/${run.taskId}/events`)
+    ).json();
+    const steps = events
+      .filter((e: any) => e.body?.stepId === 'ci-settings')
+      .map((e: any) => e.body.message)
+      .join('\n');
+    expect(steps).toContain(
+      `Secret GITOPS_APP_PRIVATE_KEY created on ${ORG}/${run.name}`,
+    );
+    expect(task.status).toBe('completed');
+    const completed = events.find((e: any) => e.type === 'completion');
+    const text = JSON.stringify(completed.body.output.text);
+    expect(text).toContain('nothing to do by hand');
+    expect(text).not.toMatch(/Settings → Variables|등록하세요/);
+  });
+
+  it('tells the user who ran it, through the notifications backend (the bell)', async () => {
+    const res = await minji.fetch('/api/notifications/notifications?limit=20');
+    expect(res.status).toBe(200);
+    const { notifications } = await res.json();
+    const mine = notifications.find((n: any) =>
+      String(n.payload?.title).startsWith(`${run.name}: `),
+    );
+    expect(mine?.payload).toMatchObject({
+      title: `${run.name}: 서비스가 준비되었습니다 (service created)`,
+      link: `/catalog/default/component/${run.name}`,
+      severity: 'normal',
+      topic: 'software-template',
+    });
+    // Nobody else hears about it.
+    const other = await signInViaGitHub(portal.baseUrl, 'sora-choi');
+    const theirs = await (
+      await other.fetch('/api/notifications/notifications?limit=20')
+    ).json();
+    expect(JSON.stringify(theirs)).not.toContain(run.name);
+  });
+
+  it('shows the secret nowhere else: task, log, backend log, database, catalog, repository', async () => {
+    const seen: string[] = [];
+    const check = (where: string, text: string) => {
+      if (text.includes(CANARY)) seen.push(where);
+    };
+    check(
+      'task',
+      await (
+        await minji.fetch(`/api/scaffolder/v2/tasks/${run.taskId}`)
+      ).text(),
+    );
+    check(
+      'task events',
+      await (
+        await minji.fetch(`/api/scaffolder/v2/tasks/${run.taskId}/events`)
+      ).text(),
+    );
+    check(
+      'catalog',
+      await (
+        await minji.fetch(
+          `/api/catalog/entities/by-query?filter=metadata.name=${run.name}`,
+        )
+      ).text(),
+    );
+    check('backend log', portal.backend.logs().join('\n'));
+    // The portal's SQLite databases, the stand-ins' data, the work dirs.
+    for (const file of filesUnder(portal.dataDir)) {
+      check(file, fs.readFileSync(file).toString('latin1'));
+    }
+    // Every version of every file of the repository.
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ci-settings-clone-'));
+    try {
+      const remote = new URL(`${portal.githubUrl}/${ORG}/${run.name}.git`);
+      remote.username = 'x-access-token';
+      remote.password = STANDIN_TOKEN;
+      await exec('git', ['clone', '--quiet', remote.toString(), work], {
+        env: { PATH: process.env.PATH, HOME: work, GIT_CONFIG_NOSYSTEM: '1' },
+      });
+      const { stdout } = await exec('git', ['log', '-p', '--all'], {
+        cwd: work,
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      expect(stdout).toContain('catalog-info.yaml');
+      check('repository history', stdout);
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+    expect(seen).toEqual([]);
+  });
+});
