@@ -102,6 +102,9 @@ async function serveGit(req: Request, world: World) {
   const protocol = req.header('git-protocol');
   if (protocol) env.GIT_PROTOCOL = protocol;
 
+  // Branch heads before a push, for the push webhook's `before`.
+  const isPush = req.method === 'POST' && rest === 'git-receive-pack';
+  const before = isPush ? await world.bare(record).branches() : [];
   const child = spawn('git', ['http-backend'], {
     env,
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -169,7 +172,9 @@ async function serveGit(req: Request, world: World) {
           req.method === 'POST' &&
           rest === 'git-receive-pack'
         ) {
-          await world.afterPush(record).catch(() => undefined);
+          await world
+            .afterPush(record, before, caller?.user)
+            .catch(() => undefined);
         }
         req.res.end();
       }

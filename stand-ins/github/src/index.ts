@@ -18,3 +18,9 @@ export type {
 } from './fixture';
 export type { FaultKind, FaultSpec } from './faults';
 export { readEnvOptions } from './env';
+export { signPayload } from './webhooks';
+export type {
+  WebhookDelivery,
+  WebhookDispatcher,
+  WebhookOptions,
+} from './webhooks';

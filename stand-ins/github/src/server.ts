@@ -13,6 +13,12 @@ import { makeRequest, Request, Router, sendJson, sendText } from './http';
 import { addOAuthRoutes } from './oauth';
 import { addRestRoutes, sendApiError } from './rest';
 import { StateStore } from './state';
+import { addTeamMembershipRoutes, loadTeamMembers } from './teamMemberships';
+import {
+  addWebhookAdminRoutes,
+  WebhookDispatcher,
+  WebhookOptions,
+} from './webhooks';
 import { World } from './world';
 
 /** Default fixture shipped with the package. */
@@ -46,6 +52,11 @@ export interface GitHubStandInOptions {
   oauthApp?: { clientId?: string; clientSecret?: string; callbackUrl?: string };
   /** Receives one line per request (method, path, status; never headers or tokens). */
   log?: (line: string) => void;
+  /**
+   * The organization webhook: signed `push`, `repository` and `membership`
+   * deliveries to this URL whenever the stand-in's state changes.
+   */
+  webhook?: WebhookOptions;
 }
 
 export interface GitHubStandIn {
@@ -56,6 +67,8 @@ export interface GitHubStandIn {
   fixture: Fixture;
   /** Fault injection, same as `POST /_standin/faults`. */
   faults: FaultInjector;
+  /** The organization webhook's deliveries, when `webhook` is configured. */
+  webhooks?: WebhookDispatcher;
   stop(): Promise<void>;
 }
 
@@ -97,6 +110,7 @@ export async function createGitHubStandIn(
   const faults = new FaultInjector();
   const requests: LoggedRequest[] = [];
   let world: World | undefined;
+  let webhooks: WebhookDispatcher | undefined;
 
   const server = createServer((raw, res) => {
     void dispatch(raw, res);
@@ -195,6 +209,10 @@ export async function createGitHubStandIn(
       options.oauthTokenTtlSeconds,
     );
     await w.seedFixtureRepos();
+    loadTeamMembers(w);
+    webhooks = options.webhook
+      ? new WebhookDispatcher(w, options.webhook, options.log)
+      : undefined;
 
     // admin endpoints (not GitHub): faults, request log, health
     router.get(/^\/_standin\/health$/, req =>
@@ -227,6 +245,8 @@ export async function createGitHubStandIn(
       req.res.end();
     });
 
+    addWebhookAdminRoutes(router, webhooks);
+    addTeamMembershipRoutes(router, w, webhooks);
     addOAuthRoutes(router, w, options.oauthCodeTtlSeconds ?? 600);
     addGraphqlRoutes(router, w);
     addRestRoutes(router, w);
@@ -286,6 +306,7 @@ export async function createGitHubStandIn(
     port,
     fixture,
     faults,
+    webhooks,
     stop: () =>
       new Promise<void>((resolveStop, reject) => {
         server.close(err => (err ? reject(err) : resolveStop()));

@@ -61,9 +61,22 @@ export function hashToken(token: string) {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** A change GitHub would announce with a webhook (see webhooks.ts). */
+export type WorldChange =
+  | { kind: 'repository-created'; repo: RepoRecord; sender: FixtureUser }
+  | {
+      kind: 'push';
+      repo: RepoRecord;
+      pusher?: FixtureUser;
+      /** Branch heads before the push. */
+      before: Array<{ name: string; sha: string }>;
+    };
+
 /** Everything the stand-in knows: fixture (people), state (repos, tokens), bare repos. */
 export class World {
   readonly shapes: Shapes;
+  /** Called after each change; webhooks.ts turns them into deliveries. */
+  readonly observers: Array<(change: WorldChange) => void> = [];
   readonly reposDir: string;
   private readonly integrationTokenHash: Buffer;
 
@@ -332,6 +345,9 @@ export class World {
     }
     this.state.data.repos.push(record);
     this.state.save();
+    this.observers.forEach(o =>
+      o({ kind: 'repository-created', repo: record, sender: creator }),
+    );
     return record;
   }
 
@@ -364,7 +380,11 @@ export class World {
   }
 
   /** After a push: an empty repo's default branch becomes the first pushed branch. */
-  async afterPush(r: RepoRecord) {
+  async afterPush(
+    r: RepoRecord,
+    before: Array<{ name: string; sha: string }> = [],
+    pusher?: FixtureUser,
+  ) {
     const bare = this.bare(r);
     const branches = await bare.branches();
     const head = await bare.headBranch();
@@ -377,5 +397,6 @@ export class World {
     r.pushedAt = now;
     r.updatedAt = now;
     this.state.save();
+    this.observers.forEach(o => o({ kind: 'push', repo: r, pusher, before }));
   }
 }
