@@ -23,6 +23,13 @@ export {
 } from './preflight';
 export { probeDatabase, type DatabaseSettings } from './database';
 export {
+  startWithStartupLock,
+  postgresStartupLock,
+  type StartupLock,
+  type StartupLockOptions,
+  type StartupLockSettings,
+} from './startupLock';
+export {
   parseListen,
   startNotReadyServer,
   type ListenAddress,
