@@ -8,6 +8,7 @@ import { createBackend } from '@backstage/backend-defaults';
 import {
   optionalStaticTokenServiceFactory,
   preflight,
+  startWithStartupLock,
 } from '@internal/backend-env';
 
 const backend = createBackend();
@@ -18,6 +19,15 @@ backend.add(optionalStaticTokenServiceFactory);
 // Serves the frontend bundle and its config.
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
+
+// Events: on PostgreSQL the events backend keeps an event bus in the
+// database, so signals, notifications and catalog events published on one
+// replica reach the subscribers on every replica. GitHub webhooks arrive at
+// POST /api/events/http/github (signature checked against
+// events.modules.github.webhookSecret) and are routed to github.<event>
+// topics, which the GitHub catalog providers below subscribe to.
+backend.add(import('@backstage/plugin-events-backend'));
+backend.add(import('@backstage/plugin-events-backend-module-github'));
 
 // Sign-in: GitHub for organization members; guest only outside production
 // (the guest provider additionally refuses to run unless NODE_ENV is
@@ -45,6 +55,11 @@ backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
+);
+// A run's workspace (the rendered skeleton) in the scaffolder's database, so
+// a run recovered on another replica (scaffolder.taskRecovery) still has it.
+backend.add(
+  import('@backstage/plugin-scaffolder-backend-module-workspace-database'),
 );
 // argocd:app:create and argocd:app:wait (argocd.instances in config)
 backend.add(import('@internal/plugin-scaffolder-backend-module-argocd'));
@@ -83,5 +98,6 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 // Starts only when it can: while a variable that production config needs is
 // missing, or PostgreSQL does not answer, one line says why and readiness
-// answers 503 (liveness 200, so no crash loop).
-preflight().then(() => backend.start());
+// answers 503 (liveness 200, so no crash loop). Replicas starting together
+// take turns, so their database migrations never race.
+preflight().then(() => startWithStartupLock(() => backend.start()));
