@@ -18,6 +18,8 @@ import type { SandboxPlan } from './plan';
 /** Fixed ports: the sandbox config files in config/ point at them. */
 export const SANDBOX_PORTS = { github: 3300, argocd: 8088, kubernetes: 8089 };
 export const GITHUB_INTEGRATION_TOKEN = 'sandbox-github-token';
+/** The organization webhook's secret; config/github.sandbox.yaml has the same. */
+export const GITHUB_WEBHOOK_SECRET = 'sandbox-webhook-secret';
 /** The cluster name templates deploy to; Argo CD and the portal both know it. */
 export const SANDBOX_CLUSTER = 'eks';
 
@@ -38,6 +40,12 @@ export interface StartOptions {
   syncDelayMs?: number;
   /** The portal's backend URL, for the OAuth callback. Default http://localhost:7007. */
   portalBackendUrl?: string;
+  /**
+   * Where the GitHub stand-in delivers its organization webhook. Default
+   * `<portalBackendUrl>/api/events/http/github`, as an organization owner
+   * would configure it on GitHub.
+   */
+  webhookUrl?: string;
   log?: (line: string) => void;
 }
 
@@ -46,11 +54,14 @@ export interface StartOptions {
  * the Argo CD stand-in syncs is cloned from the GitHub stand-in and applied
  * to the Kubernetes stand-in. Stops what it started if a later one fails.
  */
-export async function startStandIns(options: StartOptions): Promise<RunningStandIn[]> {
+export async function startStandIns(
+  options: StartOptions,
+): Promise<RunningStandIn[]> {
   const { plan, rootDir, log } = options;
   const ports = { ...SANDBOX_PORTS, ...options.ports };
   const dataDir = (name: string) => path.join(rootDir, '.sandbox', name);
   const started: RunningStandIn[] = [];
+  const portalBackendUrl = options.portalBackendUrl ?? 'http://localhost:7007';
   try {
     let githubUrl: string | undefined;
     if (plan.github === 'stand-in') {
@@ -59,14 +70,26 @@ export async function startStandIns(options: StartOptions): Promise<RunningStand
         dataDir: dataDir('github'),
         integrationToken: GITHUB_INTEGRATION_TOKEN,
         oauthApp: {
-          callbackUrl: `${options.portalBackendUrl ?? 'http://localhost:7007'}/api/auth/github/handler/frame`,
+          callbackUrl: `${portalBackendUrl}/api/auth/github/handler/frame`,
+        },
+        webhook: {
+          url:
+            options.webhookUrl ?? `${portalBackendUrl}/api/events/http/github`,
+          secret: GITHUB_WEBHOOK_SECRET,
         },
       });
       githubUrl = github.url;
-      started.push({ name: 'GitHub', url: github.url, dataDir: dataDir('github'), stop: github.stop });
+      started.push({
+        name: 'GitHub',
+        url: github.url,
+        dataDir: dataDir('github'),
+        stop: github.stop,
+      });
     }
 
-    let kubernetes: Awaited<ReturnType<typeof createKubernetesStandIn>> | undefined;
+    let kubernetes:
+      | Awaited<ReturnType<typeof createKubernetesStandIn>>
+      | undefined;
     if (plan.kubernetes === 'stand-in') {
       kubernetes = await createKubernetesStandIn({
         port: ports.kubernetes,
@@ -89,7 +112,10 @@ export async function startStandIns(options: StartOptions): Promise<RunningStand
         syncDelayMs: options.syncDelayMs,
         clusters: [
           { name: 'in-cluster', server: 'https://kubernetes.default.svc' },
-          { name: SANDBOX_CLUSTER, server: kubernetes?.url ?? 'https://eks.invalid' },
+          {
+            name: SANDBOX_CLUSTER,
+            server: kubernetes?.url ?? 'https://eks.invalid',
+          },
         ],
         onSync: kubernetes
           ? createGitOpsSync({
@@ -106,7 +132,12 @@ export async function startStandIns(options: StartOptions): Promise<RunningStand
             })
           : undefined,
       });
-      started.push({ name: 'Argo CD', url: argocd.url, dataDir: dataDir('argocd'), stop: argocd.stop });
+      started.push({
+        name: 'Argo CD',
+        url: argocd.url,
+        dataDir: dataDir('argocd'),
+        stop: argocd.stop,
+      });
     }
     return started;
   } catch (error) {

@@ -121,10 +121,10 @@ export function postgresStartupLock(
  * holds it, prints one line, holds the port with readiness 503 and liveness
  * 200 (as the start-up gate does), and retries until the lock is free.
  */
-export async function startWithStartupLock(
-  start: () => Promise<void>,
+export async function startWithStartupLock<T>(
+  start: () => Promise<T>,
   options: StartupLockOptions = {},
-): Promise<void> {
+): Promise<T | undefined> {
   const argv = options.argv ?? process.argv.slice(2);
   const env = options.env ?? process.env;
   const print =
@@ -137,8 +137,7 @@ export async function startWithStartupLock(
   )();
   const lock = (options.createLock ?? postgresStartupLock)(settings);
   if (!lock) {
-    await start();
-    return;
+    return start();
   }
 
   let acquired = await lock.tryAcquire();
@@ -171,7 +170,7 @@ export async function startWithStartupLock(
     if (stopped) {
       await lock.release();
       exit(0);
-      return;
+      return undefined;
     }
     const waited = Math.round((Date.now() - since) / 1000);
     print(
@@ -181,7 +180,7 @@ export async function startWithStartupLock(
     );
   }
   try {
-    await start();
+    return await start();
   } finally {
     await lock.release();
   }
