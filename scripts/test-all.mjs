@@ -69,7 +69,7 @@ const steps = [
     id: 'bench',
     title: 'Benchmark smoke run: 500 entities, one template run (the full run is `yarn bench`)',
     cmd: [
-      'yarn', 'bench', '--entities', '500', '--template-runs', '1',
+      'yarn', 'bench', '--entities', '500', '--template-runs', '1', '--replicas', '1',
       '--load-seconds', '3', '--out', 'artifacts/bench/small.json',
     ],
     // Its own private PostgreSQL cluster, as a full run uses.

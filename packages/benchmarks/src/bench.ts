@@ -27,6 +27,7 @@ import { generateCatalog, NAME_PREFIX, toYaml } from './entities';
 import { measureFrontend, withLifecycle } from './frontend';
 import { BenchResults } from './report';
 import { prepareProductionRuntime } from './runtime';
+import { measureReplicas } from './replicas';
 import { runFastApiTemplate } from './scaffolder';
 import { median } from './stats';
 
@@ -42,6 +43,8 @@ export interface BenchOptions {
   nodeOptions?: string;
   /** Keep backend and PostgreSQL running this long after measuring (for EXPLAIN, profiling). */
   holdSeconds?: number;
+  /** Replicas for the scale-out figure; 1 skips it. */
+  replicas?: number;
   log: (line: string) => void;
 }
 
@@ -158,13 +161,13 @@ export async function runBenchmark(
     const nodeOptions = options.nodeOptions ?? runtime.env.NODE_OPTIONS;
     const apiToken = randomBytes(24).toString('hex');
     const githubHost = new URL(githubUrl).host;
-    const env = (entities: string) => ({
+    const env = (entities: string, listenPort = port) => ({
       // The image's ENV (heap cap, compile cache), as the container has it.
       ...runtime.env,
       NODE_ENV: 'production',
       NODE_OPTIONS: nodeOptions,
       APP_BASE_URL: baseUrl,
-      APP_CONFIG_backend_listen: `:${port}`,
+      APP_CONFIG_backend_listen: `:${listenPort}`,
       APP_CONFIG_backend_listen_port: undefined,
       APP_CONFIG_backend_database_prefix: prefix,
       POSTGRES_HOST: pg.host,
@@ -195,13 +198,13 @@ export async function runBenchmark(
       BENCH_WORK_DIR: work,
       HOME: work,
     });
-    const start = async (entities: string) => {
+    const start = async (entities: string, listenPort = port) => {
       const t0 = Date.now();
       const proc = await startBackend({
         cwd: runtime.dir,
         command: [...runtime.command, ...configArgs],
-        port,
-        env: env(entities),
+        port: listenPort,
+        env: env(entities, listenPort),
         readyTimeoutMs: 120_000,
       });
       return { proc, readyMs: Date.now() - t0 };
@@ -367,6 +370,28 @@ export async function runBenchmark(
       }
     }
 
+    // 6. Scale-out: the catalog list at 20 clients with more replicas on
+    //    the same PostgreSQL (byQuery20 above is the 1-replica figure).
+    const replicas =
+      (options.replicas ?? 1) > 1
+        ? await measureReplicas({
+            count: options.replicas!,
+            first: backend,
+            start: p => start(entitiesFile, p),
+            token: user.token,
+            path: byQueryPath,
+            loadSeconds: options.loadSeconds,
+            log,
+          })
+        : undefined;
+    if (replicas) {
+      log(
+        `by-query 20 clients on ${replicas.count} replicas: ${JSON.stringify(
+          replicas.byQuery20,
+        )}`,
+      );
+    }
+
     if (options.holdSeconds) {
       log(
         `holding ${options.holdSeconds} s: backend ${baseUrl} (pid ${pid}), PostgreSQL ${pg.host}:${pg.port} database ${prefix}catalog`,
@@ -397,6 +422,7 @@ export async function runBenchmark(
         entities: options.entities,
         templateRuns: options.templateRuns,
         loadSeconds: options.loadSeconds,
+        replicas: options.replicas ?? 1,
       },
       mix: catalog.mix,
       startup: {
@@ -416,6 +442,7 @@ export async function runBenchmark(
         byQuery1,
         byQuery20,
         byName20,
+        ...(replicas ? { replicas } : {}),
       },
       frontend,
       scaffolder: {
