@@ -6,6 +6,7 @@
 // The Launchpad backend: wiring only. Behaviour lives in plugins and modules.
 import { createBackend } from '@backstage/backend-defaults';
 import {
+  eventsServiceFactory,
   optionalStaticTokenServiceFactory,
   preflight,
   startWithStartupLock,
@@ -13,8 +14,11 @@ import {
 
 const backend = createBackend();
 
-// Core services: PORTAL_API_TOKEN as an optional static access token.
+// Core services: PORTAL_API_TOKEN as an optional static access token; the
+// events service (event bus across replicas) with subscriptions that start
+// once the backend has started.
 backend.add(optionalStaticTokenServiceFactory);
+backend.add(eventsServiceFactory);
 
 // Serves the frontend bundle and its config.
 backend.add(import('@backstage/plugin-app-backend'));

@@ -22,6 +22,7 @@ export {
   type StartupSettings,
 } from './preflight';
 export { probeDatabase, type DatabaseSettings } from './database';
+export { eventsServiceFactory } from './eventsService';
 export {
   startWithStartupLock,
   postgresStartupLock,

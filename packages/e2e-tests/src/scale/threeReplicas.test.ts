@@ -11,6 +11,7 @@ import {
   screenshotter,
   signInWithGitHub,
 } from '../support/browser';
+import { repoRoot } from '../support/backend';
 import { eventually } from '../support/sandboxPortal';
 import { signInViaGitHub, SignedInUser } from '../support/signIn';
 import { githubClient } from './support/github';
@@ -81,7 +82,7 @@ describe('three replicas behind a round-robin proxy', () => {
     portal?.replicas.forEach((r, i) =>
       fs.writeFileSync(
         path.join(logDir, `replica-${i}.log`),
-        r.logs().join('\n'),
+        [...portal.earlierLogs[i], ...r.logs()].join('\n'),
       ),
     );
     await portal?.stop();
@@ -147,10 +148,21 @@ describe('three replicas behind a round-robin proxy', () => {
       .getByText('Getting started')
       .first()
       .waitFor({ timeout: 120_000 });
-    const socket = await eventually('the signals connection', async () =>
-      [...portal.proxy.records]
-        .reverse()
-        .find(r => r.websocket && r.path.startsWith('/api/signals')),
+    // The live signals connection: open for a while (a replica answers the
+    // first WebSocket upgrade it ever sees with a 404, and the browser
+    // reconnects after 5 s).
+    const socket = await eventually(
+      'a live signals connection',
+      async () =>
+        portal.proxy.records.find(
+          r =>
+            r.websocket &&
+            r.path.startsWith('/api/signals') &&
+            r.closedAt === undefined &&
+            Date.now() - r.startedAt > 2000,
+        ),
+      60_000,
+      250,
     );
     const a = socket.upstream;
     const b = other(a);
@@ -174,6 +186,9 @@ describe('three replicas behind a round-robin proxy', () => {
       },
     );
     expect(res.status).toBeLessThan(300);
+    // One notification, for the signed-in user.
+    const created = (await res.json()) as Array<{ user: string }>;
+    expect(created.map(n => n.user)).toEqual(['user:default/minji-park']);
     const sentAt = Date.now();
     await page
       .getByText(title)
@@ -303,11 +318,11 @@ describe('three replicas behind a round-robin proxy', () => {
         'junho-lee in the payments group on replica 2',
         async () => {
           const group = await entity('group/default/payments', 2);
-          const user = await entity('user/default/junho-lee', 2);
+          const junho = await entity('user/default/junho-lee', 2);
           const inGroup = (group?.spec?.members ?? []).some((m: string) =>
             m.endsWith('junho-lee'),
           );
-          const memberOf = (user?.spec?.memberOf ?? []).some((g: string) =>
+          const memberOf = (junho?.spec?.memberOf ?? []).some((g: string) =>
             g.endsWith('payments'),
           );
           return inGroup && memberOf ? true : undefined;
@@ -360,19 +375,18 @@ describe('three replicas behind a round-robin proxy', () => {
           .waitFor({ timeout: 60_000 });
         const seen = new Map<string, number>();
         let snapshots = 0;
+        let finalStatus = '';
         for (;;) {
           const states = await pageStepStates(page);
           snapshots += 1;
           for (const s of states)
             if (s.state === 'completed' && !seen.has(s.name))
               seen.set(s.name, Date.now());
-          const status = await taskStatus(user, id);
-          if (status !== 'processing' && status !== 'open') {
-            expect(status).toBe('completed');
-            break;
-          }
+          finalStatus = await taskStatus(user, id);
+          if (finalStatus !== 'processing' && finalStatus !== 'open') break;
           await new Promise(r => setTimeout(r, 250));
         }
+        expect(finalStatus).toBe('completed');
         await page
           .getByRole('link', { name: /카탈로그|Open in catalog/ })
           .first()
@@ -532,8 +546,9 @@ describe('three replicas behind a round-robin proxy', () => {
       maxMs: 180_000,
     });
     await new Promise(r => setTimeout(r, 5000));
-    killedAt = Date.now();
+    // In flight on the killed process: sent to it before it was gone.
     await portal.replicas[victim].stop('SIGKILL');
+    killedAt = Date.now();
     await new Promise(r => setTimeout(r, 2000));
     await portal.restart(victim);
     await eventually(

@@ -37,6 +37,8 @@ export interface ReplicatedPortal {
   baseUrl: string;
   proxy: RoundRobinProxy;
   replicas: BackendProcess[];
+  /** Log lines of each replica's earlier processes (before a restart or kill). */
+  earlierLogs: string[][];
   /** Index of the replica the GitHub webhook is delivered to. */
   webhookReplica: number;
   relay: WebhookRelay;
@@ -187,6 +189,7 @@ export async function startReplicatedPortal(options: {
     baseUrl,
     proxy,
     replicas,
+    earlierLogs: replicas.map(() => []),
     webhookReplica: options.webhookReplica,
     relay,
     githubApi,
@@ -211,6 +214,7 @@ export async function startReplicatedPortal(options: {
     },
     async restart(i) {
       await replicas[i].stop('SIGTERM', 20_000);
+      portal.earlierLogs[i].push(...replicas[i].logs(), '--- restarted ---');
       replicas[i] = await start(i, true);
       return replicas[i];
     },

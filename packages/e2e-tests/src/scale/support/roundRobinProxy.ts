@@ -28,6 +28,8 @@ export interface ProxyRecord {
   /** The client's `x-test-request-id`, to match its own records. */
   requestId?: string;
   websocket?: boolean;
+  /** When the client's side of a WebSocket tunnel closed. */
+  closedAt?: number;
 }
 
 export interface RoundRobinProxy {
@@ -220,13 +222,17 @@ export async function startRoundRobinProxy(options: {
       socket.destroy();
       return;
     }
-    records.push({
+    const record: ProxyRecord = {
       id: (ids += 1),
       method: req.method ?? 'GET',
       path: req.url ?? '/',
       upstream: target,
       startedAt: Date.now(),
       websocket: true,
+    };
+    records.push(record);
+    socket.on('close', () => {
+      record.closedAt = Date.now();
     });
     const u = upstreams[target];
     const upstream = net.connect(Number(u.port), u.hostname, () => {
