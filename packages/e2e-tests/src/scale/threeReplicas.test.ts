@@ -137,6 +137,78 @@ describe('three replicas behind a round-robin proxy', () => {
     );
   });
 
+  const notify = (replica: number, title: string) =>
+    fetch(
+      `${portal.replicas[replica].baseUrl}/api/notifications/notifications`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${portal.apiToken}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({
+          recipients: { type: 'entity', entityRef: 'user:default/minji-park' },
+          payload: {
+            title,
+            description: 'From the three-replica test',
+            severity: 'normal',
+          },
+        }),
+      },
+    );
+
+  it('signals a notification created on one replica to a connection on another', async () => {
+    user = await signInViaGitHub(portal.baseUrl, 'minji-park');
+    // The signals WebSocket as the frontend opens it (the token as the
+    // subprotocol), straight to replica 0; a replica may refuse the very
+    // first upgrade it sees, as the browser's client would retry.
+    let ws: globalThis.WebSocket | undefined;
+    const messages: string[] = [];
+    let attempts = 0;
+    while (!ws && attempts < 5) {
+      attempts += 1;
+      const candidate = new globalThis.WebSocket(
+        `ws://localhost:${portal.replicas[0].port}/api/signals`,
+        user.token,
+      );
+      const open = await new Promise<boolean>(resolve => {
+        candidate.onopen = () => resolve(true);
+        candidate.onerror = () => resolve(false);
+        setTimeout(() => resolve(false), 5000);
+      });
+      if (open) ws = candidate;
+      else candidate.close();
+    }
+    expect(ws).toBeDefined();
+    ws!.onmessage = e => messages.push(String(e.data));
+    ws!.send(JSON.stringify({ action: 'subscribe', channel: 'notifications' }));
+    await new Promise(r => setTimeout(r, 500));
+    try {
+      const res = await notify(
+        2,
+        `Signal test ${randomBytes(3).toString('hex')}`,
+      );
+      expect(res.status).toBeLessThan(300);
+      const [created] = (await res.json()) as Array<{ id: string }>;
+      const message = await eventually(
+        'the new_notification signal on replica 0',
+        async () => messages.find(m => m.includes(created.id)),
+        10_000,
+        100,
+      );
+      expect(JSON.parse(message)).toMatchObject({
+        channel: 'notifications',
+        message: { action: 'new_notification', notification_id: created.id },
+      });
+      // eslint-disable-next-line no-console
+      console.log(
+        `signals connection to replica 0 opened after ${attempts} attempt(s); notification from replica 2 arrived`,
+      );
+    } finally {
+      ws!.close();
+    }
+  });
+
   it('shows a notification created through one replica in a browser connected through another', async () => {
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
@@ -167,24 +239,7 @@ describe('three replicas behind a round-robin proxy', () => {
     const a = socket.upstream;
     const b = other(a);
     const title = `Deploy window opens (${randomBytes(3).toString('hex')})`;
-    const res = await fetch(
-      `${portal.replicas[b].baseUrl}/api/notifications/notifications`,
-      {
-        method: 'POST',
-        headers: {
-          authorization: `Bearer ${portal.apiToken}`,
-          'content-type': 'application/json',
-        },
-        body: JSON.stringify({
-          recipients: { type: 'entity', entityRef: 'user:default/minji-park' },
-          payload: {
-            title,
-            description: 'From the three-replica test',
-            severity: 'normal',
-          },
-        }),
-      },
-    );
+    const res = await notify(b, title);
     expect(res.status).toBeLessThan(300);
     // One notification, for the signed-in user.
     const created = (await res.json()) as Array<{ user: string }>;
@@ -341,9 +396,6 @@ describe('three replicas behind a round-robin proxy', () => {
   });
 
   describe('template runs', () => {
-    beforeAll(async () => {
-      user = await signInViaGitHub(portal.baseUrl, 'minji-park');
-    });
     const githubHost = () => new URL(portal.githubUrl).host;
     const workerOf = (name: string) =>
       eventually(
