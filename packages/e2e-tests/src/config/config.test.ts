@@ -118,7 +118,9 @@ describe('production config (app-config.yaml + app-config.production.yaml)', () 
       '.scaffolder.taskRecovery.database.dangerouslyEnableInProduction',
     ]);
     const dev = await load(development, {});
-    expect(dev.appConfigs.flatMap(c => dangerousKeys(c.data))).toEqual([]);
+    expect(dev.appConfigs.flatMap(c => dangerousKeys(c.data))).toEqual([
+      '.scaffolder.taskRecovery.database.dangerouslyEnableInProduction',
+    ]);
   });
 
   it('gives every external access entry its own subject', async () => {
