@@ -5,6 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHmac, randomBytes } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
+import { Client } from 'pg';
+import { GITHUB_INTEGRATION_TOKEN } from 'sandbox';
 import type { Browser, Page, WebSocket } from 'playwright-core';
 import {
   launchBrowser,
@@ -397,6 +400,30 @@ describe('three replicas behind a round-robin proxy', () => {
 
   describe('template runs', () => {
     const githubHost = () => new URL(portal.githubUrl).host;
+    /** The run's workspace as saved in the scaffolder's database, once publish:github completed. */
+    const savedWorkspace = async (id: string) => {
+      if (!completedSteps(await taskEvents(user, id)).includes('publish'))
+        return undefined;
+      const db = new Client({
+        host: portal.pg.host,
+        port: portal.pg.port,
+        user: portal.pg.user,
+        password: portal.pg.password,
+        database: `${portal.databasePrefix}scaffolder`,
+      });
+      await db.connect();
+      try {
+        const { rows } = await db.query(
+          'SELECT workspace FROM scaffolder_task_workspaces WHERE task_id = $1',
+          [id],
+        );
+        const raw: Buffer | undefined = rows[0]?.workspace;
+        if (!raw) return undefined;
+        return raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw;
+      } finally {
+        await db.end();
+      }
+    };
     const workerOf = (name: string) =>
       eventually(
         `the replica running ${name}`,
@@ -438,8 +465,10 @@ describe('three replicas behind a round-robin proxy', () => {
           );
           return states;
         };
+        let workspace: Buffer | undefined;
         for (;;) {
           await snapshot();
+          workspace ??= await savedWorkspace(id);
           finalStatus = await taskStatus(user, id);
           if (finalStatus !== 'processing' && finalStatus !== 'open') break;
           await new Promise(r => setTimeout(r, 250));
@@ -470,6 +499,17 @@ describe('three replicas behind a round-robin proxy', () => {
           final.filter(x => x.state !== 'completed' && x.state !== 'skipped'),
         ).toEqual([]);
         expect(completedCounts.size).toBeGreaterThanOrEqual(3);
+        // The workspace saved for recovery (after publish:github: the
+        // rendered files and their git metadata) holds no credential.
+        expect(workspace).toBeDefined();
+        expect(workspace!.includes('catalog-info.yaml')).toBe(true);
+        for (const secret of [
+          GITHUB_INTEGRATION_TOKEN,
+          user.token,
+          portal.apiToken,
+        ]) {
+          expect(workspace!.includes(secret)).toBe(false);
+        }
         const streams = portal.proxy.records.filter(r =>
           r.path.includes(`/tasks/${id}/eventstream`),
         );

@@ -47,6 +47,8 @@ export interface ReplicatedPortal {
   githubUrl: string;
   argocdUrl: string;
   pg: TestPostgres;
+  /** The replicas' database prefix (`<prefix>scaffolder`, ...). */
+  databasePrefix: string;
   apiToken: string;
   /** GET an API path on one replica (default: through the proxy) with the API token. */
   api<T = any>(
@@ -196,6 +198,7 @@ export async function startReplicatedPortal(options: {
     githubUrl,
     argocdUrl,
     pg,
+    databasePrefix: prefix,
     apiToken,
     async api(pathname, replica) {
       const origin =
