@@ -223,9 +223,9 @@ describe('three replicas behind a round-robin proxy', () => {
       .getByText('Getting started')
       .first()
       .waitFor({ timeout: 120_000 });
-    // The live signals connection: open for a while (a replica answers the
-    // first WebSocket upgrade it ever sees with a 404, and the browser
-    // reconnects after 5 s).
+    // The live signals connection: upgraded, still open, and the browser
+    // has sent its subscription through it (a replica can leave the very
+    // first upgrade it sees unanswered; the browser reconnects after 5 s).
     const socket = await eventually(
       'a live signals connection',
       async () =>
@@ -233,8 +233,9 @@ describe('three replicas behind a round-robin proxy', () => {
           r =>
             r.websocket &&
             r.path.startsWith('/api/signals') &&
+            r.upgraded &&
             r.closedAt === undefined &&
-            Date.now() - r.startedAt > 2000,
+            (r.clientBytesAfterUpgrade ?? 0) > 0,
         ),
       60_000,
       250,

@@ -30,6 +30,10 @@ export interface ProxyRecord {
   websocket?: boolean;
   /** When the client's side of a WebSocket tunnel closed. */
   closedAt?: number;
+  /** The upstream accepted the WebSocket upgrade (101). */
+  upgraded?: boolean;
+  /** Bytes the client sent through the tunnel after the upgrade (its frames). */
+  clientBytesAfterUpgrade?: number;
 }
 
 export interface RoundRobinProxy {
@@ -242,6 +246,15 @@ export async function startRoundRobinProxy(options: {
       }
       upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
       if (head.length) upstream.write(head);
+      upstream.once('data', (chunk: Buffer) => {
+        record.upgraded = chunk.toString('latin1', 0, 12) === 'HTTP/1.1 101';
+        record.clientBytesAfterUpgrade = 0;
+      });
+      socket.on('data', (chunk: Buffer) => {
+        if (record.upgraded) {
+          record.clientBytesAfterUpgrade! += chunk.length;
+        }
+      });
       upstream.pipe(socket);
       socket.pipe(upstream);
     });
