@@ -66,6 +66,7 @@ describe('startWithStartupLock', () => {
         loadSettings: async () => ({ listen: ':0', database: pg }),
         createLock: () => lock.forReplica('first'),
         print: line => order.push(`first: ${line}`),
+        exit: jest.fn(),
       },
     );
     await new Promise(r => setImmediate(r));
@@ -82,6 +83,7 @@ describe('startWithStartupLock', () => {
         createLock: () => lock.forReplica('second'),
         print: line => lines.push(line),
         retryIntervalMs: 20,
+        exit: jest.fn(),
       },
     );
     // While it waits it holds its port: liveness 200, readiness 503.
@@ -99,6 +101,14 @@ describe('startWithStartupLock', () => {
     expect(lines).toEqual([
       'Waiting for another replica to finish starting (database migrations run one replica at a time). Readiness stays 503 meanwhile.',
     ]);
+    // It keeps trying.
+    for (
+      let i = 0;
+      i < 100 && lock.attempts.filter(a => a === 'second').length < 2;
+      i++
+    ) {
+      await new Promise(r => setTimeout(r, 20));
+    }
     expect(lock.attempts.filter(a => a === 'second').length).toBeGreaterThan(1);
     expect(order).not.toContain('second starts');
 
@@ -123,6 +133,7 @@ describe('startWithStartupLock', () => {
         {
           loadSettings: async () => ({ listen: ':0', database: pg }),
           createLock: () => lock.forReplica('a'),
+          exit: jest.fn(),
         },
       ),
     ).rejects.toThrow('plugin failed');
@@ -147,6 +158,7 @@ describe('startWithStartupLock', () => {
         print: line => lines.push(line),
         retryIntervalMs: 10,
         maxWaitMs: 50,
+        exit: jest.fn(),
       },
     );
     expect(started).toBe(true);
