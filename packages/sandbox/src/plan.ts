@@ -29,9 +29,7 @@ export const REAL_SERVICE_VARIABLES = {
  * set, and a stand-in when none are. Some but not all is an error naming the
  * missing ones, rather than a silent fallback.
  */
-export function planSandbox(
-  env: Record<string, string | undefined>,
-): SandboxPlan {
+export function planSandbox(env: Record<string, string | undefined>): SandboxPlan {
   const notes: string[] = [];
   const problems: string[] = [];
   const pick = (part: keyof typeof REAL_SERVICE_VARIABLES): Source => {
@@ -44,11 +42,7 @@ export function planSandbox(
     }
     const missing = names.filter(n => !set.includes(n));
     problems.push(
-      `${part}: ${set.join(', ')} ${
-        set.length > 1 ? 'are' : 'is'
-      } set but ${missing.join(', ')} ${
-        missing.length > 1 ? 'are' : 'is'
-      } not; set all of them to use the real service, or none for the stand-in`,
+      `${part}: ${set.join(', ')} ${set.length > 1 ? 'are' : 'is'} set but ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not; set all of them to use the real service, or none for the stand-in`,
     );
     return 'stand-in';
   };

@@ -54,9 +54,7 @@ export interface StartOptions {
  * the Argo CD stand-in syncs is cloned from the GitHub stand-in and applied
  * to the Kubernetes stand-in. Stops what it started if a later one fails.
  */
-export async function startStandIns(
-  options: StartOptions,
-): Promise<RunningStandIn[]> {
+export async function startStandIns(options: StartOptions): Promise<RunningStandIn[]> {
   const { plan, rootDir, log } = options;
   const ports = { ...SANDBOX_PORTS, ...options.ports };
   const dataDir = (name: string) => path.join(rootDir, '.sandbox', name);
@@ -73,23 +71,15 @@ export async function startStandIns(
           callbackUrl: `${portalBackendUrl}/api/auth/github/handler/frame`,
         },
         webhook: {
-          url:
-            options.webhookUrl ?? `${portalBackendUrl}/api/events/http/github`,
+          url: options.webhookUrl ?? `${portalBackendUrl}/api/events/http/github`,
           secret: GITHUB_WEBHOOK_SECRET,
         },
       });
       githubUrl = github.url;
-      started.push({
-        name: 'GitHub',
-        url: github.url,
-        dataDir: dataDir('github'),
-        stop: github.stop,
-      });
+      started.push({ name: 'GitHub', url: github.url, dataDir: dataDir('github'), stop: github.stop });
     }
 
-    let kubernetes:
-      | Awaited<ReturnType<typeof createKubernetesStandIn>>
-      | undefined;
+    let kubernetes: Awaited<ReturnType<typeof createKubernetesStandIn>> | undefined;
     if (plan.kubernetes === 'stand-in') {
       kubernetes = await createKubernetesStandIn({
         port: ports.kubernetes,
@@ -112,10 +102,7 @@ export async function startStandIns(
         syncDelayMs: options.syncDelayMs,
         clusters: [
           { name: 'in-cluster', server: 'https://kubernetes.default.svc' },
-          {
-            name: SANDBOX_CLUSTER,
-            server: kubernetes?.url ?? 'https://eks.invalid',
-          },
+          { name: SANDBOX_CLUSTER, server: kubernetes?.url ?? 'https://eks.invalid' },
         ],
         onSync: kubernetes
           ? createGitOpsSync({
@@ -132,12 +119,7 @@ export async function startStandIns(
             })
           : undefined,
       });
-      started.push({
-        name: 'Argo CD',
-        url: argocd.url,
-        dataDir: dataDir('argocd'),
-        stop: argocd.stop,
-      });
+      started.push({ name: 'Argo CD', url: argocd.url, dataDir: dataDir('argocd'), stop: argocd.stop });
     }
     return started;
   } catch (error) {

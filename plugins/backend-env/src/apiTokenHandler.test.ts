@@ -2,10 +2,7 @@
  * Copyright 2026 The Launchpad Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-import {
-  createBackendPlugin,
-  coreServices,
-} from '@backstage/backend-plugin-api';
+import { createBackendPlugin, coreServices } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { authServiceFactory } from '@backstage/backend-defaults/auth';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
@@ -24,12 +21,8 @@ const whoami = createBackendPlugin({
       async init({ http, httpAuth }) {
         const router = Router();
         router.get('/me', async (req, res) => {
-          const credentials = await httpAuth.credentials(req, {
-            allow: ['service'],
-          });
-          res.json({
-            subject: (credentials.principal as { subject: string }).subject,
-          });
+          const credentials = await httpAuth.credentials(req, { allow: ['service'] });
+          res.json({ subject: (credentials.principal as { subject: string }).subject });
         });
         http.use(router);
       },
@@ -50,10 +43,7 @@ async function backendWith(token: string | undefined) {
           backend: {
             auth: {
               externalAccess: [
-                {
-                  type: 'optional-static',
-                  options: { token, subject: 'portal-api' },
-                },
+                { type: 'optional-static', options: { token, subject: 'portal-api' } },
               ],
             },
           },
@@ -66,22 +56,16 @@ async function backendWith(token: string | undefined) {
 describe('optional-static external access', () => {
   it('accepts the configured token with its subject and refuses others', async () => {
     const { server } = await backendWith(TOKEN);
-    const ok = await request(server)
-      .get('/api/whoami/me')
-      .set('authorization', `Bearer ${TOKEN}`);
+    const ok = await request(server).get('/api/whoami/me').set('authorization', `Bearer ${TOKEN}`);
     expect(ok.status).toBe(200);
     expect(ok.body).toEqual({ subject: 'portal-api' });
-    const bad = await request(server)
-      .get('/api/whoami/me')
-      .set('authorization', `Bearer ${TOKEN}x`);
+    const bad = await request(server).get('/api/whoami/me').set('authorization', `Bearer ${TOKEN}x`);
     expect(bad.status).toBe(401);
   });
 
   it('creates no token at all when the variable is unset', async () => {
     const { server } = await backendWith(undefined);
-    const res = await request(server)
-      .get('/api/whoami/me')
-      .set('authorization', 'Bearer undefined');
+    const res = await request(server).get('/api/whoami/me').set('authorization', 'Bearer undefined');
     expect(res.status).toBe(401);
     const empty = await request(server).get('/api/whoami/me');
     expect(empty.status).toBe(401);

@@ -82,10 +82,7 @@ describe('production config (app-config.yaml + app-config.production.yaml)', () 
     expect(config.has('auth.providers.guest')).toBe(false);
     // Not even as a key that removes it: only the development file has one.
     const raw = yaml.load(
-      fs.readFileSync(
-        path.join(repoRoot, 'app-config.production.yaml'),
-        'utf8',
-      ),
+      fs.readFileSync(path.join(repoRoot, 'app-config.production.yaml'), 'utf8'),
     ) as { auth: { providers: Record<string, unknown> } };
     expect(Object.keys(raw.auth.providers)).toEqual(['github']);
     expect(config.getStringArray('launchpad.signIn.providers')).toEqual([
@@ -108,19 +105,16 @@ describe('production config (app-config.yaml + app-config.production.yaml)', () 
   });
 
   it('sets no dangerously* switch anywhere but the scaffolder workspace store', async () => {
-    const { appConfigs } = await load(files, productionEnv);
     // The one exception, on purpose: the database workspace provider
     // (template runs resumed on another replica keep their rendered files)
-    // is off in production unless this is set, because Backstage prefers an
-    // object store for large workspaces; it opens nothing to users
-    // (README, "Several replicas").
-    expect(appConfigs.flatMap(c => dangerousKeys(c.data))).toEqual([
-      '.scaffolder.taskRecovery.database.dangerouslyEnableInProduction',
-    ]);
+    // refuses NODE_ENV=production unless this is set, because Backstage
+    // prefers an object store for large workspaces; it opens nothing to
+    // users (README, "Several replicas").
+    const allowed = ['.scaffolder.taskRecovery.database.dangerouslyEnableInProduction'];
+    const { appConfigs } = await load(files, productionEnv);
+    expect(appConfigs.flatMap(c => dangerousKeys(c.data))).toEqual(allowed);
     const dev = await load(development, {});
-    expect(dev.appConfigs.flatMap(c => dangerousKeys(c.data))).toEqual([
-      '.scaffolder.taskRecovery.database.dangerouslyEnableInProduction',
-    ]);
+    expect(dev.appConfigs.flatMap(c => dangerousKeys(c.data))).toEqual(allowed);
   });
 
   it('gives every external access entry its own subject', async () => {

@@ -114,12 +114,9 @@ describe('the fastapi-service template through the scaffolder API', () => {
 
   async function argocdApp(name: string) {
     // Naming the project, as Argo CD needs to answer 404 rather than 403.
-    const res = await fetch(
-      `${portal.argocdUrl}/api/v1/applications/${name}?projects=default`,
-      {
-        headers: { authorization: `Bearer ${ARGOCD_TOKEN}` },
-      },
-    );
+    const res = await fetch(`${portal.argocdUrl}/api/v1/applications/${name}?projects=default`, {
+      headers: { authorization: `Bearer ${ARGOCD_TOKEN}` },
+    });
     return { status: res.status, body: (await res.json()) as any };
   }
 
@@ -575,9 +572,8 @@ describe('the fastapi-service template through the scaffolder API', () => {
 
   it('refuses an invalid name through the API before a task exists', async () => {
     const tasksBefore = await user.fetch(
-      `/api/scaffolder/v2/tasks?createdBy=${encodeURIComponent(
-        user.userEntityRef,
-      )}`,
+      `/api/scaffolder/v2/tasks?createdBy=${ 
+        encodeURIComponent(user.userEntityRef)}`,
     );
     const countBefore = (
       (await tasksBefore.json()) as { totalTasks?: number; tasks: unknown[] }
@@ -591,9 +587,8 @@ describe('the fastapi-service template through the scaffolder API', () => {
     );
 
     const tasksAfter = await user.fetch(
-      `/api/scaffolder/v2/tasks?createdBy=${encodeURIComponent(
-        user.userEntityRef,
-      )}`,
+      `/api/scaffolder/v2/tasks?createdBy=${ 
+        encodeURIComponent(user.userEntityRef)}`,
     );
     expect(
       ((await tasksAfter.json()) as { tasks: unknown[] }).tasks,
@@ -603,9 +598,8 @@ describe('the fastapi-service template through the scaffolder API', () => {
 
   it('never shows a token in a task log', async () => {
     const res = await user.fetch(
-      `/api/scaffolder/v2/tasks?createdBy=${encodeURIComponent(
-        user.userEntityRef,
-      )}`,
+      `/api/scaffolder/v2/tasks?createdBy=${ 
+        encodeURIComponent(user.userEntityRef)}`,
     );
     const { tasks } = (await res.json()) as { tasks: Array<{ id: string }> };
     expect(tasks.length).toBeGreaterThanOrEqual(5);

@@ -13,10 +13,7 @@ export const repoRoot = findRepoRoot(process.cwd());
 function findRepoRoot(from: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
     const pkg = path.join(dir, 'package.json');
-    if (
-      fs.existsSync(pkg) &&
-      JSON.parse(fs.readFileSync(pkg, 'utf8')).workspaces
-    ) {
+    if (fs.existsSync(pkg) && JSON.parse(fs.readFileSync(pkg, 'utf8')).workspaces) {
       return dir;
     }
     if (path.dirname(dir) === dir) {
@@ -108,22 +105,18 @@ export async function startBackend(
     'src/index.ts',
   ];
   const lines: string[] = [];
-  const child = spawn(
-    command[0],
-    [...command.slice(1), ...(options.args ?? [])],
-    {
-      cwd,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        NODE_ENV: 'development',
-        ESBK_TSCONFIG_PATH: path.join(repoRoot, 'tsconfig.json'),
-        APP_CONFIG_backend_listen_port: String(port),
-        APP_CONFIG_backend_baseUrl: baseUrl,
-        ...options.env,
-      } as NodeJS.ProcessEnv,
-    },
-  );
+  const child = spawn(command[0], [...command.slice(1), ...(options.args ?? [])], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      ESBK_TSCONFIG_PATH: path.join(repoRoot, 'tsconfig.json'),
+      APP_CONFIG_backend_listen_port: String(port),
+      APP_CONFIG_backend_baseUrl: baseUrl,
+      ...options.env,
+    } as NodeJS.ProcessEnv,
+  });
   const collect = (chunk: Buffer) => {
     for (const line of chunk.toString('utf8').split('\n')) {
       if (line.trim()) lines.push(line);
@@ -134,9 +127,7 @@ export async function startBackend(
   const exited = new Promise<{
     code: number | null;
     signal: NodeJS.Signals | null;
-  }>(resolve =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
+  }>(resolve => child.once('exit', (code, signal) => resolve({ code, signal })));
 
   const waitForReady = async (timeoutMs = options.readyTimeoutMs ?? 60_000) => {
     const deadline = Date.now() + timeoutMs;
@@ -159,9 +150,7 @@ export async function startBackend(
       await new Promise(r => setTimeout(r, 250));
     }
     throw new Error(
-      `Backend not ready within ${timeoutMs} ms:\n${lines
-        .slice(-30)
-        .join('\n')}`,
+      `Backend not ready within ${timeoutMs} ms:\n${lines.slice(-30).join('\n')}`,
     );
   };
 

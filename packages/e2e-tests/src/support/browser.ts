@@ -48,11 +48,7 @@ export function screenshotter(suite: string) {
  * Signs in through the real sign-in page and the GitHub stand-in's OAuth
  * page (a popup, as with github.com), choosing `login` there.
  */
-export async function signInWithGitHub(
-  page: Page,
-  baseUrl: string,
-  login: string,
-) {
+export async function signInWithGitHub(page: Page, baseUrl: string, login: string) {
   await page.goto(baseUrl, { waitUntil: 'domcontentloaded' });
   const signIn = page.getByRole('button', { name: /sign in/i });
   await signIn.first().waitFor({ timeout: 60_000 });

@@ -81,10 +81,7 @@ export async function startSandboxPortal(
   const configFiles = plan.configFiles.map(file => {
     let text = fs.readFileSync(path.join(repoRoot, file), 'utf8');
     for (const part of ['github', 'argocd', 'kubernetes'] as const) {
-      text = text.replaceAll(
-        `localhost:${SANDBOX_PORTS[part]}`,
-        `localhost:${ports[part]}`,
-      );
+      text = text.replaceAll(`localhost:${SANDBOX_PORTS[part]}`, `localhost:${ports[part]}`);
     }
     // Relative catalog file locations resolve from packages/backend.
     text = text.replaceAll('../../', `${repoRoot}/`);
@@ -98,25 +95,14 @@ export async function startSandboxPortal(
     PORTAL_API_TOKEN: apiToken,
     APP_CONFIG_app_baseUrl: baseUrl,
     APP_CONFIG_backend_cors_origin: baseUrl,
-    APP_CONFIG_backend_database_connection_directory: path.join(
-      dataDir,
-      'sqlite',
-    ),
-    APP_CONFIG_techdocs_publisher_local_publishDirectory: path.join(
-      dataDir,
-      'techdocs',
-    ),
+    APP_CONFIG_backend_database_connection_directory: path.join(dataDir, 'sqlite'),
+    APP_CONFIG_techdocs_publisher_local_publishDirectory: path.join(dataDir, 'techdocs'),
     APP_CONFIG_backend_workingDirectory: path.join(dataDir, 'work'),
     ...options.env,
   };
   fs.mkdirSync(path.join(dataDir, 'work'));
   const args = configFiles.flatMap(f => ['--config', f]);
-  let backend = await startBackend({
-    port: backendPort,
-    args,
-    env,
-    readyTimeoutMs: 120_000,
-  });
+  let backend = await startBackend({ port: backendPort, args, env, readyTimeoutMs: 120_000 });
 
   const find = (name: string) => standIns.find(s => s.name === name)!.url;
   const portal: SandboxPortal = {
@@ -145,12 +131,7 @@ export async function startSandboxPortal(
     },
     async restartBackend() {
       await backend.stop('SIGTERM', 20_000);
-      backend = await startBackend({
-        port: backendPort,
-        args,
-        env,
-        readyTimeoutMs: 120_000,
-      });
+      backend = await startBackend({ port: backendPort, args, env, readyTimeoutMs: 120_000 });
     },
     async stop() {
       await backend.stop('SIGTERM', 20_000).catch(() => {});
@@ -178,9 +159,7 @@ export async function eventually<T>(
       last = error;
     }
     if (Date.now() > deadline) {
-      throw new Error(
-        `Timed out waiting for ${what}${last ? `: ${last}` : ''}`,
-      );
+      throw new Error(`Timed out waiting for ${what}${last ? `: ${last}` : ''}`);
     }
     await new Promise(r => setTimeout(r, intervalMs));
   }

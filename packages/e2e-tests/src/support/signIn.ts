@@ -50,9 +50,7 @@ export async function githubAuthorization(
     { redirect: 'manual' },
   );
   if (start.status !== 302) {
-    throw new Error(
-      `auth start answered ${start.status}: ${await start.text()}`,
-    );
+    throw new Error(`auth start answered ${start.status}: ${await start.text()}`);
   }
   // Like a browser: a cookie with Max-Age=0 is a deletion, not a value to send.
   const cookies = start.headers
@@ -74,20 +72,17 @@ export async function githubAuthorization(
     form.set(m[1], decodeHtml(m[2]));
   }
   form.set('login', login);
-  const decided = await fetch(
-    `${authorizeUrl.origin}${authorizeUrl.pathname}`,
-    {
-      method: 'POST',
-      body: form,
-      redirect: 'manual',
-    },
-  );
+  const decided = await fetch(`${authorizeUrl.origin}${authorizeUrl.pathname}`, {
+    method: 'POST',
+    body: form,
+    redirect: 'manual',
+  });
   const location = decided.headers.get('location');
   if (decided.status !== 302 || !location) {
     throw new Error(
-      `the GitHub stand-in did not redirect back after choosing ${login} (${
-        decided.status
-      }): ${(await decided.text()).slice(0, 300)}`,
+      `the GitHub stand-in did not redirect back after choosing ${login} (${decided.status}): ${(
+        await decided.text()
+      ).slice(0, 300)}`,
     );
   }
   const back = new URL(location);
@@ -98,9 +93,7 @@ export async function githubAuthorization(
   const body = await frame.text();
   const encoded = /decodeURIComponent\('([^']*)'\)/.exec(body)?.[1];
   if (!encoded) {
-    throw new Error(
-      `unexpected callback frame (${frame.status}): ${body.slice(0, 300)}`,
-    );
+    throw new Error(`unexpected callback frame (${frame.status}): ${body.slice(0, 300)}`);
   }
   return JSON.parse(decodeURIComponent(encoded));
 }
