@@ -8,7 +8,8 @@
 # Stages:
 #   manifests  only the package.json of every workspace, so that the dependency
 #              install layer is cached until a manifest or yarn.lock changes
-#   build      Node 22 plus python3/g++/make for native addons (better-sqlite3):
+#   build      Node 22 plus python3/g++/make for native addons that build from
+#              source (better-sqlite3 13 ships prebuilt binaries and needs none):
 #              yarn install --immutable, yarn tsc, yarn build:backend
 #   prod-deps  the same toolchain; production dependencies only, installed from
 #              the backend's skeleton.tar.gz (the compilers stay in this stage)
@@ -102,7 +103,9 @@ RUN tar xzf bundle.tar.gz && rm bundle.tar.gz
 # read-only at run time). Both measured in packages/benchmarks/README.md.
 ENV NODE_OPTIONS=--max-old-space-size=320 \
     NODE_COMPILE_CACHE=.node-compile-cache
-COPY --chown=node:node packages/backend/warm-compile-cache.cjs ./packages/backend/
+# instrumentation.cjs starts OpenTelemetry before the backend (the CMD's
+# --require): Prometheus metrics on port 9464, never on the public 7007.
+COPY --chown=node:node packages/backend/warm-compile-cache.cjs packages/backend/instrumentation.cjs ./packages/backend/
 RUN node packages/backend/warm-compile-cache.cjs
 
 # app-config.production.github-app.yaml is only read when the pod adds it with
@@ -116,9 +119,11 @@ COPY --chown=node:node catalog-info.yaml ./
 COPY --chown=node:node templates ./templates
 RUN rm -rf templates/*/src templates/*/package.json
 
-EXPOSE 7007
+# 7007: the portal (frontend and API); 9464: Prometheus metrics, for the
+# scraper only (deploy/base/networkpolicy.yaml).
+EXPOSE 7007 9464
 
 HEALTHCHECK --interval=30s --timeout=5s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:7007/.backstage/health/v1/liveness').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 
-CMD ["node", "packages/backend", "--config", "app-config.yaml", "--config", "app-config.production.yaml"]
+CMD ["node", "--require", "./packages/backend/instrumentation.cjs", "packages/backend", "--config", "app-config.yaml", "--config", "app-config.production.yaml"]

@@ -11,6 +11,19 @@ import {
   preflight,
   startWithStartupLock,
 } from '@internal/backend-env';
+import {
+  databaseServiceFactory,
+  httpRouterServiceFactory,
+  rootHttpRouterServiceFactory,
+  rootLoggerServiceFactory,
+  routeConsoleToJsonLines,
+} from '@internal/backend-operability';
+
+// Production logs are JSON lines from the first line on (the config service
+// prints before the root logger exists).
+if (process.env.NODE_ENV === 'production') {
+  routeConsoleToJsonLines();
+}
 
 const backend = createBackend();
 
@@ -19,6 +32,13 @@ const backend = createBackend();
 // once the backend has started.
 backend.add(optionalStaticTokenServiceFactory);
 backend.add(eventsServiceFactory);
+// Operability: one timestamped JSON line per log entry in production (library
+// console output included, repeated lines collapsed), 503 with Retry-After
+// while the database is unreachable, HTTP and database pool metrics.
+backend.add(rootLoggerServiceFactory);
+backend.add(rootHttpRouterServiceFactory);
+backend.add(httpRouterServiceFactory);
+backend.add(databaseServiceFactory);
 
 // Serves the frontend bundle and its config.
 backend.add(import('@backstage/plugin-app-backend'));

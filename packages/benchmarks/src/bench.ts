@@ -6,17 +6,19 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
-import { planSandbox, SANDBOX_PORTS, startStandIns, stopAll } from 'sandbox';
+import { Client, Pool } from 'pg';
 import {
   BackendProcess,
-  freePort,
+  launchBrowser,
   repoRoot,
-  startBackend,
-} from 'e2e-tests/src/support/backend';
-import { startPostgres } from 'e2e-tests/src/support/postgres';
-import { launchBrowser } from 'e2e-tests/src/support/browser';
-import { signInViaGitHub } from 'e2e-tests/src/support/signIn';
+  signInViaGitHub,
+  startPostgres,
+} from '@internal/test-support';
+import {
+  prepareBundlePortal,
+  prepareProductionRuntime,
+  runFastApiTemplate,
+} from 'e2e-tests';
 import {
   runLoad,
   verifyRelations,
@@ -25,10 +27,8 @@ import {
 } from './catalog';
 import { generateCatalog, NAME_PREFIX, toYaml } from './entities';
 import { measureFrontend, withLifecycle } from './frontend';
-import { BenchResults } from './report';
-import { prepareProductionRuntime } from './runtime';
 import { measureReplicas } from './replicas';
-import { runFastApiTemplate } from './scaffolder';
+import { BenchResults } from './report';
 import { median } from './stats';
 
 export interface BenchOptions {
@@ -97,6 +97,7 @@ export async function runBenchmark(
       // On a shared server (PORTAL_TEST_PG_URL), drop this run's databases.
       cleanups.push(async () => {
         const admin = new Client({ connectionString: pg.connectionString });
+        admin.on('error', () => {}); // the query rejects as well
         await admin.connect();
         try {
           const { rows } = await admin.query(
@@ -114,101 +115,25 @@ export async function runBenchmark(
       });
     }
 
-    const port = await freePort();
-    const baseUrl = `http://localhost:${port}`;
-    const ports = {
-      github: await freePort(),
-      argocd: await freePort(),
-      kubernetes: await freePort(),
-    };
-    const plan = planSandbox({});
-    const standIns = await startStandIns({
-      plan,
-      rootDir: work,
-      ports,
-      syncDelayMs: 1000,
-      portalBackendUrl: baseUrl,
+    const portal = await prepareBundlePortal({
+      work,
+      runtime,
+      pg,
+      databasePrefix: prefix,
+      configs: [
+        'packages/benchmarks/app-config.bench.yaml',
+        ...(options.extraConfigs ?? []),
+      ],
+      nodeOptions: options.nodeOptions,
     });
-    cleanups.push(() => stopAll(standIns));
-    const githubUrl = standIns.find(s => s.name === 'GitHub')!.url;
-
-    // The sandbox's stand-in config files, pointed at this run's ports, then
-    // the benchmark overlay. Not the sandbox's app-config.development.yaml:
-    // the image never loads it.
-    const configDir = path.join(work, 'config');
-    fs.mkdirSync(configDir);
-    const configArgs: string[] = [];
-    for (const file of plan.configFiles.filter(f => f.startsWith('config/'))) {
-      let text = fs.readFileSync(path.join(repoRoot, file), 'utf8');
-      for (const part of ['github', 'argocd', 'kubernetes'] as const) {
-        text = text.replaceAll(
-          `localhost:${SANDBOX_PORTS[part]}`,
-          `localhost:${ports[part]}`,
-        );
-      }
-      const out = path.join(configDir, path.basename(file));
-      fs.writeFileSync(out, text);
-      configArgs.push('--config', out);
-    }
-    configArgs.push(
-      '--config',
-      path.join(repoRoot, 'packages/benchmarks/app-config.bench.yaml'),
-    );
-    for (const extra of options.extraConfigs ?? []) {
-      configArgs.push('--config', path.resolve(repoRoot, extra));
-    }
-
-    const nodeOptions = options.nodeOptions ?? runtime.env.NODE_OPTIONS;
-    const apiToken = randomBytes(24).toString('hex');
-    const githubHost = new URL(githubUrl).host;
-    const env = (entities: string, listenPort = port) => ({
-      // The image's ENV (heap cap, compile cache), as the container has it.
-      ...runtime.env,
-      NODE_ENV: 'production',
-      NODE_OPTIONS: nodeOptions,
-      APP_BASE_URL: baseUrl,
-      APP_CONFIG_backend_listen: `:${listenPort}`,
-      APP_CONFIG_backend_listen_port: undefined,
-      APP_CONFIG_backend_database_prefix: prefix,
-      POSTGRES_HOST: pg.host,
-      POSTGRES_PORT: String(pg.port),
-      POSTGRES_USER: pg.user,
-      POSTGRES_PASSWORD: pg.password,
-      PORTAL_API_TOKEN: apiToken,
-      AUTH_GITHUB_CLIENT_ID: 'sandbox-github-client-id',
-      AUTH_GITHUB_CLIENT_SECRET: 'sandbox-github-client-secret',
-      GITHUB_ORG: 'launchpad-demo',
-      GITHUB_HOST: githubHost,
-      GITHUB_URL: githubUrl,
-      GITHUB_API_URL: `${githubUrl}/api/v3`,
-      GITHUB_ENTERPRISE_URL: githubUrl,
-      GITHUB_TOKEN: 'sandbox-github-token',
-      // Required by app-config.production.yaml; the sandbox config files
-      // layered after it point Argo CD and Kubernetes at the stand-ins.
-      ARGOCD_URL: standIns.find(s => s.name === 'Argo CD')!.url,
-      ARGOCD_TOKEN: 'sandbox-argocd-token',
-      EKS_CLUSTER_NAME: 'eks',
-      EKS_CLUSTER_URL: standIns.find(s => s.name === 'Kubernetes API')!.url,
-      EKS_CLUSTER_CA_DATA: Buffer.from(
-        'unused: the stand-in is plain HTTP',
-      ).toString('base64'),
-      TECHDOCS_S3_BUCKET: 'unused-by-the-benchmark',
-      AWS_REGION: 'ap-northeast-2',
-      BENCH_ENTITIES_FILE: entities,
-      BENCH_WORK_DIR: work,
-      HOME: work,
-    });
-    const start = async (entities: string, listenPort = port) => {
-      const t0 = Date.now();
-      const proc = await startBackend({
-        cwd: runtime.dir,
-        command: [...runtime.command, ...configArgs],
-        port: listenPort,
-        env: env(entities, listenPort),
-        readyTimeoutMs: 120_000,
-      });
-      return { proc, readyMs: Date.now() - t0 };
-    };
+    cleanups.push(() => portal.stop());
+    const { baseUrl, apiToken, githubHost } = portal;
+    const nodeOptions = portal.env.NODE_OPTIONS;
+    const start = (entities: string, listenPort?: number) =>
+      portal.start(
+        { BENCH_ENTITIES_FILE: entities, BENCH_WORK_DIR: work },
+        listenPort,
+      );
     const saveLogs = (name: string) =>
       backend &&
       fs.writeFileSync(
@@ -221,14 +146,22 @@ export async function runBenchmark(
     log('start-up: production backend on empty databases');
     const first = await start(emptyFile);
     backend = first.proc;
-    const catalogDb = new Client({
+    // A pool of one: it reconnects after the database restarts, where a
+    // single client would stay broken.
+    const catalogDb = new Pool({
+      max: 1,
       connectionString: `postgres://${encodeURIComponent(
         pg.user,
       )}:${encodeURIComponent(pg.password)}@${pg.host}:${
         pg.port
       }/${prefix}catalog`,
     });
-    await catalogDb.connect();
+    // An idle connection whose server goes away emits 'error'; without a
+    // handler that ends the whole run. The pool opens a new one for the next
+    // query, and the progress polls tolerate a failed one.
+    catalogDb.on('error', error =>
+      log(`catalog database connection lost: ${error.message}`),
+    );
     cleanups.unshift(() => catalogDb.end());
     const settleDeadline = Date.now() + 120_000;
     for (;;) {

@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { repoRoot } from 'e2e-tests/src/support/backend';
 import { runBenchmark } from './bench';
 import { formatTable, resultRows } from './report';
+import { repoRoot } from '@internal/test-support';
 
 const USAGE = `Usage: yarn bench [--entities 10000] [--template-runs 5] [--load-seconds 15]
                   [--replicas 3] [--out artifacts/bench/results.json] [--keep] [--hold-seconds 0]

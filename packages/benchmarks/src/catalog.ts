@@ -4,7 +4,7 @@
  */
 import type { EventEmitter } from 'node:events';
 import autocannon from 'autocannon';
-import { Client } from 'pg';
+import { Pool } from 'pg';
 import { ExpectedRelations, NAME_PREFIX } from './entities';
 import { LatencySummary, summarizeLatencies } from './stats';
 
@@ -23,7 +23,7 @@ const LIKE = `%:default/${NAME_PREFIX}%`;
 
 /** Reads the catalog's own tables: what is processed, stitched and queued. */
 export async function ingestionProgress(
-  db: Client,
+  db: Pool,
 ): Promise<IngestionProgress> {
   const { rows } = await db.query(
     `SELECT
@@ -50,7 +50,7 @@ export async function ingestionProgress(
  * way. Returns the elapsed time and the peak RSS.
  */
 export async function waitForIngestion(options: {
-  db: Client;
+  db: Pool;
   total: number;
   timeoutMs: number;
   rssMb: () => number;
@@ -59,11 +59,14 @@ export async function waitForIngestion(options: {
   const start = Date.now();
   let peakRssMb = 0;
   let lastReport = 0;
+  let p: IngestionProgress | undefined;
   for (;;) {
-    const p = await ingestionProgress(options.db);
+    // A poll that fails (the database restarting) is simply taken again.
+    p = (await ingestionProgress(options.db).catch(() => undefined)) ?? p;
     peakRssMb = Math.max(peakRssMb, options.rssMb());
     const elapsed = Date.now() - start;
     if (
+      p &&
       p.processed === options.total &&
       p.stitched === options.total &&
       p.stitchQueue === 0 &&
@@ -71,7 +74,7 @@ export async function waitForIngestion(options: {
     ) {
       return { ms: elapsed, peakRssMb };
     }
-    if (elapsed - lastReport >= 10_000) {
+    if (p && elapsed - lastReport >= 10_000) {
       lastReport = elapsed;
       options.onProgress?.(p, elapsed);
     }

@@ -4,8 +4,8 @@
  */
 import zlib from 'node:zlib';
 import type { Browser, Page, Response } from 'playwright-core';
-import { signInWithGitHub } from 'e2e-tests/src/support/browser';
 import { NAME_PREFIX } from './entities';
+import { signInWithGitHub } from '@internal/test-support';
 
 export interface ScriptTally {
   scripts: number;

@@ -2,7 +2,7 @@
  * Copyright 2026 The Launchpad Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-import { BackendProcess, freePort } from 'e2e-tests/src/support/backend';
+import { BackendProcess, freePort } from '@internal/test-support';
 import { LoadResult, runLoadAcross } from './catalog';
 
 export interface ReplicasResult {

@@ -10,24 +10,26 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_FIXTURE, loadFixture } from '@internal/github-stand-in';
-import { planSandbox } from './plan';
+import { findRepoRoot } from '@internal/test-support';
+import { unsupportedNode } from './node';
+import { LOCAL_CONFIG_FILE, planSandbox } from './plan';
 import { startStandIns, stopAll } from './sandbox';
-
-function findRepoRoot(from: string): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg) && JSON.parse(fs.readFileSync(pkg, 'utf8')).workspaces) {
-      return dir;
-    }
-    if (path.dirname(dir) === dir) throw new Error(`No workspace root above ${from}`);
-  }
-}
 
 async function main() {
   const rootDir = findRepoRoot(process.cwd());
+  const engines = JSON.parse(
+    fs.readFileSync(path.join(rootDir, 'package.json'), 'utf8'),
+  ).engines?.node;
+  const nodeProblem = unsupportedNode(process.versions.node, engines);
+  if (nodeProblem) {
+    process.stderr.write(`sandbox: ${nodeProblem}\n`);
+    process.exit(2);
+  }
   let plan;
   try {
-    plan = planSandbox(process.env);
+    plan = planSandbox(process.env, {
+      hasLocalConfig: fs.existsSync(path.join(rootDir, LOCAL_CONFIG_FILE)),
+    });
   } catch (error: any) {
     process.stderr.write(`sandbox: ${error.message}\n`);
     process.exit(2);
@@ -41,7 +43,11 @@ async function main() {
     '  Portal        http://localhost:3000  (backend http://localhost:7007)',
     `  Portal data   ${path.join(rootDir, '.data')}`,
     ...standIns.map(
-      s => `  ${s.name.padEnd(13)} ${s.url}  (data ${path.relative(rootDir, s.dataDir)})`,
+      s =>
+        `  ${s.name.padEnd(13)} ${s.url}  (data ${path.relative(
+          rootDir,
+          s.dataDir,
+        )})`,
     ),
     ...plan.notes.map(n => `  ${n}`),
   ];
@@ -51,11 +57,17 @@ async function main() {
     const outsiders = fixture.users.filter(u => u.orgRole === 'none');
     lines.push(
       '  GitHub webhooks (push, repository, membership) go to http://localhost:7007/api/events/http/github',
-      `  Sign in with GitHub as a member of ${fixture.organization.login}: ${members.map(u => u.login).join(', ')}`,
+      `  Sign in with GitHub as a member of ${
+        fixture.organization.login
+      }: ${members.map(u => u.login).join(', ')}`,
       `  Not a member (refused): ${outsiders.map(u => u.login).join(', ')}`,
     );
   }
-  lines.push(`  Config        ${plan.configFiles.join(', ')}`, '  Press q or Ctrl-C to stop.', '');
+  lines.push(
+    `  Config        ${plan.configFiles.join(', ')}`,
+    '  Press q or Ctrl-C to stop.',
+    '',
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
 
   const portal = spawn(
@@ -73,7 +85,9 @@ async function main() {
   const stop = async (code = 0) => {
     if (stopping) return;
     stopping = true;
-    process.stdout.write('\n[sandbox] stopping the portal and the stand-ins...\n');
+    process.stdout.write(
+      '\n[sandbox] stopping the portal and the stand-ins...\n',
+    );
     if (portal.exitCode === null && portal.signalCode === null) {
       const exited = new Promise(resolve => portal.once('exit', resolve));
       portal.kill('SIGINT');
@@ -87,7 +101,9 @@ async function main() {
   };
   portal.on('exit', code => {
     if (!stopping) {
-      process.stderr.write(`[sandbox] the portal exited (code ${code}); stopping.\n`);
+      process.stderr.write(
+        `[sandbox] the portal exited (code ${code}); stopping.\n`,
+      );
       void stop(code ?? 1);
     }
   });

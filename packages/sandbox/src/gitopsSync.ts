@@ -7,8 +7,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { StoredApplication, SyncHookResult } from '@internal/argocd-stand-in';
-import { kustomize, type KubernetesStandIn } from '@internal/kubernetes-stand-in';
+import type {
+  StoredApplication,
+  SyncHookResult,
+} from '@internal/argocd-stand-in';
+import {
+  kustomize,
+  type KubernetesStandIn,
+} from '@internal/kubernetes-stand-in';
 
 const run = promisify(execFile);
 
@@ -28,16 +34,25 @@ export interface GitOpsSyncOptions {
  */
 export function createGitOpsSync(options: GitOpsSyncOptions) {
   return async (app: StoredApplication): Promise<SyncHookResult> => {
-    const { repoURL, path: appPath = '.', targetRevision = 'HEAD' } =
-      app.spec.source ?? ({} as NonNullable<StoredApplication['spec']['source']>);
+    const {
+      repoURL,
+      path: appPath = '.',
+      targetRevision = 'HEAD',
+    } = app.spec.source ??
+    ({} as NonNullable<StoredApplication['spec']['source']>);
     const namespace = app.spec.destination?.namespace ?? 'default';
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-sync-'));
     try {
-      const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0' };
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        GIT_TERMINAL_PROMPT: '0',
+      };
       const credentials = options.gitCredentials?.[new URL(repoURL).origin];
       if (credentials) {
         // Passed as a header through the environment: never in argv or a URL.
-        const basic = Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64');
+        const basic = Buffer.from(
+          `${credentials.username}:${credentials.password}`,
+        ).toString('base64');
         Object.assign(env, {
           GIT_CONFIG_COUNT: '1',
           GIT_CONFIG_KEY_0: 'http.extraHeader',
@@ -50,7 +65,9 @@ export function createGitOpsSync(options: GitOpsSyncOptions) {
         await run('git', [...clone, repoURL, dir], { env });
       } catch (error: any) {
         return {
-          error: `rpc error: code = Unknown desc = failed to clone ${repoURL} at ${targetRevision}: ${String(error.stderr || error.message).trim()}`,
+          error: `rpc error: code = Unknown desc = failed to clone ${repoURL} at ${targetRevision}: ${String(
+            error.stderr || error.message,
+          ).trim()}`,
         };
       }
       const { stdout } = await run('git', ['rev-parse', 'HEAD'], { cwd: dir });
@@ -63,7 +80,10 @@ export function createGitOpsSync(options: GitOpsSyncOptions) {
       try {
         objects = await kustomize(target);
       } catch (error: any) {
-        return { revision, error: `kustomize build ${appPath} failed: ${error.message}` };
+        return {
+          revision,
+          error: `kustomize build ${appPath} failed: ${error.message}`,
+        };
       }
       try {
         await options.kubernetes.apply(objects, app.metadata.name, {
@@ -74,7 +94,12 @@ export function createGitOpsSync(options: GitOpsSyncOptions) {
         return { revision, error: `apply failed: ${error.message}` };
       }
       options.log?.(
-        `synced ${app.metadata.name}: ${objects.length} objects from ${repoURL}@${revision.slice(0, 7)}/${appPath} into ${namespace}`,
+        `synced ${app.metadata.name}: ${
+          objects.length
+        } objects from ${repoURL}@${revision.slice(
+          0,
+          7,
+        )}/${appPath} into ${namespace}`,
       );
       return { revision };
     } finally {

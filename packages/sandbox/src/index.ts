@@ -21,3 +21,4 @@ export {
 } from './sandbox';
 export type { RunningStandIn, StartOptions } from './sandbox';
 export { createGitOpsSync } from './gitopsSync';
+export { freeSandboxPorts, writeConfigForPorts } from './config';

@@ -24,12 +24,26 @@ export const REAL_SERVICE_VARIABLES = {
 } as const;
 
 /**
+ * Personal overrides at the repository root, loaded last when present (as a
+ * create-app backend would): git-ignored (`*.local.yaml`).
+ */
+export const LOCAL_CONFIG_FILE = 'app-config.local.yaml';
+
+export interface PlanOptions {
+  /** Whether {@link LOCAL_CONFIG_FILE} exists at the repository root. */
+  hasLocalConfig?: boolean;
+}
+
+/**
  * Decides, part by part, whether the sandbox starts a stand-in or the portal
  * talks to the real service: a part is real when all of its variables are
  * set, and a stand-in when none are. Some but not all is an error naming the
  * missing ones, rather than a silent fallback.
  */
-export function planSandbox(env: Record<string, string | undefined>): SandboxPlan {
+export function planSandbox(
+  env: Record<string, string | undefined>,
+  options: PlanOptions = {},
+): SandboxPlan {
   const notes: string[] = [];
   const problems: string[] = [];
   const pick = (part: keyof typeof REAL_SERVICE_VARIABLES): Source => {
@@ -42,7 +56,11 @@ export function planSandbox(env: Record<string, string | undefined>): SandboxPla
     }
     const missing = names.filter(n => !set.includes(n));
     problems.push(
-      `${part}: ${set.join(', ')} ${set.length > 1 ? 'are' : 'is'} set but ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not; set all of them to use the real service, or none for the stand-in`,
+      `${part}: ${set.join(', ')} ${
+        set.length > 1 ? 'are' : 'is'
+      } set but ${missing.join(', ')} ${
+        missing.length > 1 ? 'are' : 'is'
+      } not; set all of them to use the real service, or none for the stand-in`,
     );
     return 'stand-in';
   };
@@ -64,7 +82,9 @@ export function planSandbox(env: Record<string, string | undefined>): SandboxPla
       file('github', github),
       file('argocd', argocd),
       file('kubernetes', kubernetes),
-      // Optional personal overrides, as Backstage itself supports.
+      // Personal overrides: app-config.local.yaml, then any file named by
+      // LAUNCHPAD_LOCAL_CONFIG.
+      ...(options.hasLocalConfig ? [LOCAL_CONFIG_FILE] : []),
       ...(env.LAUNCHPAD_LOCAL_CONFIG ? [env.LAUNCHPAD_LOCAL_CONFIG] : []),
     ],
     notes,

@@ -54,7 +54,9 @@ export interface StartOptions {
  * the Argo CD stand-in syncs is cloned from the GitHub stand-in and applied
  * to the Kubernetes stand-in. Stops what it started if a later one fails.
  */
-export async function startStandIns(options: StartOptions): Promise<RunningStandIn[]> {
+export async function startStandIns(
+  options: StartOptions,
+): Promise<RunningStandIn[]> {
   const { plan, rootDir, log } = options;
   const ports = { ...SANDBOX_PORTS, ...options.ports };
   const dataDir = (name: string) => path.join(rootDir, '.sandbox', name);
@@ -76,10 +78,17 @@ export async function startStandIns(options: StartOptions): Promise<RunningStand
         },
       });
       githubUrl = github.url;
-      started.push({ name: 'GitHub', url: github.url, dataDir: dataDir('github'), stop: github.stop });
+      started.push({
+        name: 'GitHub',
+        url: github.url,
+        dataDir: dataDir('github'),
+        stop: github.stop,
+      });
     }
 
-    let kubernetes: Awaited<ReturnType<typeof createKubernetesStandIn>> | undefined;
+    let kubernetes:
+      | Awaited<ReturnType<typeof createKubernetesStandIn>>
+      | undefined;
     if (plan.kubernetes === 'stand-in') {
       kubernetes = await createKubernetesStandIn({
         port: ports.kubernetes,
@@ -102,7 +111,10 @@ export async function startStandIns(options: StartOptions): Promise<RunningStand
         syncDelayMs: options.syncDelayMs,
         clusters: [
           { name: 'in-cluster', server: 'https://kubernetes.default.svc' },
-          { name: SANDBOX_CLUSTER, server: kubernetes?.url ?? 'https://eks.invalid' },
+          {
+            name: SANDBOX_CLUSTER,
+            server: kubernetes?.url ?? 'https://eks.invalid',
+          },
         ],
         onSync: kubernetes
           ? createGitOpsSync({
@@ -119,7 +131,12 @@ export async function startStandIns(options: StartOptions): Promise<RunningStand
             })
           : undefined,
       });
-      started.push({ name: 'Argo CD', url: argocd.url, dataDir: dataDir('argocd'), stop: argocd.stop });
+      started.push({
+        name: 'Argo CD',
+        url: argocd.url,
+        dataDir: dataDir('argocd'),
+        stop: argocd.stop,
+      });
     }
     return started;
   } catch (error) {

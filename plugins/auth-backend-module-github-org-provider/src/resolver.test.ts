@@ -26,7 +26,9 @@ function context(found: typeof member | undefined) {
     resolveOwnershipEntityRefs: jest.fn(async () => ({
       ownershipEntityRefs: ['user:default/minji', 'group:default/platform'],
     })),
-    issueToken: jest.fn(async (params: any) => ({ token: `token-for-${params.claims.sub}` })),
+    issueToken: jest.fn(async (params: any) => ({
+      token: `token-for-${params.claims.sub}`,
+    })),
     signInWithCatalogUser: jest.fn(),
   } as unknown as AuthResolverContext & { [k: string]: jest.Mock };
 }
@@ -58,7 +60,9 @@ describe('userIdMatchingUserEntityAnnotation (org members only)', () => {
 
   it('refuses an account without a catalog User, saying why', async () => {
     const ctx = context(undefined);
-    const resolver = userIdMatchingUserEntityAnnotation({ organization: 'launchpad-demo' });
+    const resolver = userIdMatchingUserEntityAnnotation({
+      organization: 'launchpad-demo',
+    });
     const attempt = resolver(info('MDQ6VXNlcjk5OQ==', 'outsider'), ctx);
     await expect(attempt).rejects.toMatchObject({
       name: 'NotAllowedError',
@@ -72,7 +76,10 @@ describe('userIdMatchingUserEntityAnnotation (org members only)', () => {
   it('refuses a User whose annotation does not match the node_id', async () => {
     const ctx = context({
       ...member,
-      metadata: { ...member.metadata, annotations: { 'github.com/user-id': 'other' } },
+      metadata: {
+        ...member.metadata,
+        annotations: { 'github.com/user-id': 'other' },
+      },
     });
     await expect(
       userIdMatchingUserEntityAnnotation()(info('MDQ6VXNlcjEwMQ=='), ctx),

@@ -17,7 +17,10 @@ import { z } from 'zod/v3';
 type GithubResult = OAuthAuthenticatorResult<GithubProfile>;
 
 /** Why a GitHub account could not sign in, phrased for the person signing in. */
-export function refusalMessage(login: string | undefined, organization?: string) {
+export function refusalMessage(
+  login: string | undefined,
+  organization?: string,
+) {
   const who = login ? `The GitHub account '${login}'` : 'This GitHub account';
   const org = organization
     ? `the ${organization} GitHub organization`
@@ -48,7 +51,10 @@ export const userIdMatchingUserEntityAnnotation = createSignInResolverFactory({
       } catch (error) {
         if (isError(error) && error.name === 'NotFoundError') {
           throw new NotAllowedError(
-            refusalMessage(info.result.fullProfile.username, options.organization),
+            refusalMessage(
+              info.result.fullProfile.username,
+              options.organization,
+            ),
           );
         }
         throw error;

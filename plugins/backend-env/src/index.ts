@@ -15,10 +15,12 @@ export {
 } from './apiTokenHandler';
 export {
   preflight,
+  printPreflightLine,
   checkConfigEnvironment,
   configFilesFromArgv,
   type PreflightProblem,
   type PreflightOptions,
+  type PreflightLevel,
   type StartupSettings,
 } from './preflight';
 export { probeDatabase, type DatabaseSettings } from './database';
@@ -33,6 +35,7 @@ export {
 export {
   parseListen,
   startNotReadyServer,
+  NOT_READY_MESSAGE,
   type ListenAddress,
   type NotReadyServer,
 } from './notReadyServer';

@@ -40,12 +40,19 @@ export interface NotReadyServer {
   close(): Promise<void>;
 }
 
+/** What every path but the health endpoints answers while the backend is held back. */
+export const NOT_READY_MESSAGE =
+  'The portal is starting and not ready yet. Try again in a few seconds.';
+
 /**
  * Holds the backend's port while it cannot start: liveness answers 200 (so
- * Kubernetes does not restart the pod into a crash loop), readiness and
- * every other request answer 503 with the reason (so the pod never receives
- * traffic and `kubectl describe` shows why). The reason never contains a
- * secret value: only variable names, host names and error codes.
+ * Kubernetes does not restart the pod into a crash loop), readiness answers
+ * 503 with the reason (so the pod never receives traffic and `kubectl
+ * describe` shows why; never a secret value: only variable names, host names
+ * and error codes). Every other path answers a plain 503 with `Retry-After`
+ * in Backstage's error body shape that names no host, user or database
+ * error: a caller learns nothing about the deployment, the log line keeps
+ * the detail.
  */
 export async function startNotReadyServer(
   listen: ListenAddress,
@@ -53,19 +60,31 @@ export async function startNotReadyServer(
 ): Promise<NotReadyServer> {
   let reason = initialReason;
   const server = http.createServer((req, res) => {
-    const live = req.url?.startsWith('/.backstage/health/v1/liveness');
-    res.writeHead(live ? 200 : 503, {
+    const url = req.url ?? '/';
+    const path = url.split('?')[0];
+    const headers = {
       'content-type': 'application/json',
       'cache-control': 'no-store',
       connection: 'close',
-    });
-    res.end(
-      JSON.stringify(
-        live
-          ? { status: 'ok' }
-          : { status: 'error', message: `The portal is not ready: ${reason}` },
-      ),
-    );
+    };
+    if (path.startsWith('/.backstage/health/v1/liveness')) {
+      res.writeHead(200, headers).end(JSON.stringify({ status: 'ok' }));
+    } else if (path.startsWith('/.backstage/health/')) {
+      res.writeHead(503, headers).end(
+        JSON.stringify({
+          status: 'error',
+          message: `The portal is not ready: ${reason}`,
+        }),
+      );
+    } else {
+      res.writeHead(503, { ...headers, 'retry-after': '5' }).end(
+        JSON.stringify({
+          error: { name: 'ServiceUnavailableError', message: NOT_READY_MESSAGE },
+          request: { method: req.method, url },
+          response: { statusCode: 503 },
+        }),
+      );
+    }
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

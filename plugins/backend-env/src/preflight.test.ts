@@ -6,8 +6,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
-import { checkConfigEnvironment, configFilesFromArgv, preflight } from './preflight';
-import { parseListen } from './notReadyServer';
+import {
+  checkConfigEnvironment,
+  configFilesFromArgv,
+  preflight,
+  printPreflightLine,
+} from './preflight';
+import { NOT_READY_MESSAGE, parseListen } from './notReadyServer';
 import { probeDatabase } from './database';
 
 const repoRoot = path.resolve(__dirname, '../../..');
@@ -158,6 +163,17 @@ describe('preflight', () => {
     );
     expect(readiness.status).toBe(503);
     expect(readiness.body.message).toMatch(/cannot connect to PostgreSQL at db:5432/);
+    // Any other path: a plain 503 that names no host, user or database error.
+    const api = await fetch(`http://localhost:${port}/api/catalog/entities?filter=kind=user`);
+    expect(api.status).toBe(503);
+    expect(api.headers.get('retry-after')).toBe('5');
+    const text = await api.text();
+    expect(JSON.parse(text)).toEqual({
+      error: { name: 'ServiceUnavailableError', message: NOT_READY_MESSAGE },
+      request: { method: 'GET', url: '/api/catalog/entities?filter=kind=user' },
+      response: { statusCode: 503 },
+    });
+    expect(text).not.toMatch(/db:5432|PostgreSQL|ECONNREFUSED|password|user "portal"/);
     await gate;
     expect(started).toBe(true);
     expect(probe).toHaveBeenCalledTimes(4);
@@ -187,6 +203,34 @@ describe('preflight', () => {
       probe: async () => undefined,
     });
     expect(lines).toEqual([]);
+  });
+});
+
+describe('printPreflightLine', () => {
+  it('writes one JSON object with timestamp, level and plugin in production, plain text otherwise', () => {
+    const written: string[] = [];
+    const spy = jest
+      .spyOn(process.stderr, 'write')
+      .mockImplementation(chunk => written.push(String(chunk)) > 0);
+    try {
+      printPreflightLine('Waiting for the database: x.', 'warn', {
+        NODE_ENV: 'production',
+      });
+      printPreflightLine('Waiting for the database: x.', 'warn', {
+        NODE_ENV: 'development',
+      });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(JSON.parse(written[0])).toEqual({
+      timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      level: 'warn',
+      plugin: 'backend',
+      service: 'preflight',
+      message: 'Waiting for the database: x.',
+    });
+    expect(written[0].endsWith('}\n')).toBe(true);
+    expect(written[1]).toBe('Waiting for the database: x.\n');
   });
 });
 

@@ -154,11 +154,39 @@ async function loadStartupSettings(
   }
 }
 
+/** How bad a line of the gate is. */
+export type PreflightLevel = 'error' | 'warn' | 'info';
+
+/**
+ * Writes a line of the gate to stderr: in production (`NODE_ENV=production`)
+ * as one JSON object with timestamp, level, plugin and message, like every
+ * line the backend's logger writes later; otherwise as plain text.
+ */
+export function printPreflightLine(
+  line: string,
+  level: PreflightLevel = 'info',
+  env: Record<string, string | undefined> = process.env,
+) {
+  process.stderr.write(
+    `${
+      env.NODE_ENV === 'production'
+        ? JSON.stringify({
+            timestamp: new Date().toISOString(),
+            level,
+            plugin: 'backend',
+            service: 'preflight',
+            message: line,
+          })
+        : line
+    }\n`,
+  );
+}
+
 export interface PreflightOptions {
   argv?: string[];
   env?: Record<string, string | undefined>;
   cwd?: string;
-  print?: (line: string) => void;
+  print?: (line: string, level: PreflightLevel) => void;
   /** Defaults to loading the backend's config from `argv` and `env`. */
   loadSettings?: () => Promise<StartupSettings>;
   probe?: (database: DatabaseSettings) => Promise<string | undefined>;
@@ -185,7 +213,9 @@ export async function preflight(options: PreflightOptions = {}): Promise<void> {
   const argv = options.argv ?? process.argv.slice(2);
   const env = options.env ?? process.env;
   const print =
-    options.print ?? ((line: string) => process.stderr.write(`${line}\n`));
+    options.print ??
+    ((line: string, level: PreflightLevel) =>
+      printPreflightLine(line, level, env));
   const exit = options.exit ?? ((code: number) => process.exit(code));
   const loadSettings =
     options.loadSettings ?? (() => loadStartupSettings(argv, env));
@@ -218,6 +248,7 @@ export async function preflight(options: PreflightOptions = {}): Promise<void> {
         `Readiness stays 503 until the variable${
           problems.length > 1 ? 's are' : ' is'
         } set and the pod restarted.`,
+      'error',
     );
     await hold(reason);
     // Never starts: the process stays up, unready, until it is stopped.
@@ -232,6 +263,7 @@ export async function preflight(options: PreflightOptions = {}): Promise<void> {
     `Waiting for the database: ${reason}. Readiness stays 503; retrying every ${Math.round(
       retryIntervalMs / 1000,
     )} s.`,
+    'warn',
   );
   await hold(reason);
   for (;;) {
@@ -239,7 +271,7 @@ export async function preflight(options: PreflightOptions = {}): Promise<void> {
     const next = await probe(settings.database);
     if (next === undefined) break;
     if (next !== reason) {
-      print(`Still waiting for the database: ${next}.`);
+      print(`Still waiting for the database: ${next}.`, 'warn');
       held!.setReason(next);
     }
     reason = next;
@@ -251,5 +283,6 @@ export async function preflight(options: PreflightOptions = {}): Promise<void> {
     `The database answers after ${Math.round(
       (Date.now() - waitingSince) / 1000,
     )} s; starting the backend.`,
+    'info',
   );
 }

@@ -1,5 +1,11 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+import { Router, sendText } from '@internal/stand-in-http';
 import { createHash } from 'node:crypto';
-import { escapeHtml } from './http';
+import { escapeHtml } from './html';
+import type { World } from './world';
 
 /** A deterministic identicon-like SVG avatar: initials on a colour from the login. */
 export function avatarSvg(
@@ -41,4 +47,43 @@ ${cells.join('\n')}
   )}</text>
 </svg>
 `;
+}
+
+/** `/avatars/<login>` (users and the organization) and `/avatars/_team/<org>/<slug>`. */
+export function addAvatarRoutes(router: Router, w: World) {
+  router.get(/^\/avatars\/_team\/(?<org>[^/]+)\/(?<slug>[^/]+)$/, req => {
+    const t = w.team(req.params.slug);
+    if (!t || !w.isOrg(req.params.org)) {
+      sendText(req.res, 404, 'Not Found', 'text/plain');
+      return;
+    }
+    sendText(
+      req.res,
+      200,
+      avatarSvg(`team:${t.slug}`, t.name),
+      'image/svg+xml',
+      {
+        'Cache-Control': 'max-age=3600',
+      },
+    );
+  });
+  router.get(/^\/avatars\/(?:u\/)?(?<login>[A-Za-z0-9-]+)$/, req => {
+    const login = req.params.login;
+    const u = w.user(login);
+    const name =
+      u?.name ?? (w.isOrg(login) ? w.fixture.organization.name : undefined);
+    if (!name) {
+      sendText(req.res, 404, 'Not Found', 'text/plain');
+      return;
+    }
+    sendText(
+      req.res,
+      200,
+      avatarSvg(login.toLowerCase(), name),
+      'image/svg+xml',
+      {
+        'Cache-Control': 'max-age=3600',
+      },
+    );
+  });
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import authPlugin from '@backstage/plugin-auth-backend';
 import githubAuthModule from '@backstage/plugin-auth-backend-module-github-provider';
@@ -9,6 +13,7 @@ import {
   startTestStandIn,
   TestStandIn,
 } from './testing';
+import { authorizeForm, requestCookies } from '@internal/test-support';
 
 // A real backend with the auth plugin and the GitHub provider module.
 jest.setTimeout(60_000);
@@ -83,12 +88,7 @@ describe('Backstage GitHub sign-in against the stand-in', () => {
       { redirect: 'manual' },
     );
     expect(start.status).toBe(302);
-    // like a browser: a cookie with Max-Age=0 is a deletion, not a value to send
-    const cookies = start.headers
-      .getSetCookie()
-      .filter(c => !/max-age=0/i.test(c))
-      .map(c => c.split(';')[0])
-      .join('; ');
+    const cookies = requestCookies(start);
     const authorizeUrl = new URL(start.headers.get('location')!);
     expect(`${authorizeUrl.origin}${authorizeUrl.pathname}`).toBe(
       `${gh.url}/login/oauth/authorize`,
@@ -99,19 +99,7 @@ describe('Backstage GitHub sign-in against the stand-in', () => {
     const page = await fetch(authorizeUrl, { redirect: 'manual' });
     const html = await page.text();
     expect(html).toContain(`data-login="${login}"`);
-    const form = new URLSearchParams();
-    for (const m of html.matchAll(
-      /<input type="hidden" name="([^"]+)" value="([^"]*)">/g,
-    )) {
-      form.set(
-        m[1],
-        m[2]
-          .replace(/&amp;/g, '&')
-          .replace(/&quot;/g, '"')
-          .replace(/&#39;/g, "'"),
-      );
-    }
-    form.set('login', login);
+    const form = authorizeForm(html, login);
     const decided = await fetch(`${gh.url}/login/oauth/authorize`, {
       method: 'POST',
       body: form,

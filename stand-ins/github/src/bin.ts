@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /* eslint-disable no-console */
 import { readEnvOptions } from './env';
 import { createGitHubStandIn } from './server';

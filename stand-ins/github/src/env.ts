@@ -1,26 +1,11 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { findRepoRoot } from '@internal/test-support';
+import { resolve } from 'node:path';
 import type { GitHubStandInOptions } from './server';
-
-/** The repository root: the nearest parent whose package.json has workspaces. */
-function repoRoot(start: string) {
-  let dir = start;
-  for (;;) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg)) {
-      try {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        if (require(pkg).workspaces) return dir;
-      } catch {
-        /* keep looking */
-      }
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return start;
-    dir = parent;
-  }
-}
 
 function int(name: string, value: string | undefined): number | undefined {
   if (value === undefined || value === '') return undefined;
@@ -43,7 +28,7 @@ function int(name: string, value: string | undefined): number | undefined {
 export function readEnvOptions(
   env: NodeJS.ProcessEnv = process.env,
 ): GitHubStandInOptions {
-  const root = repoRoot(resolvePackagePath('@internal/github-stand-in'));
+  const root = findRepoRoot(resolvePackagePath('@internal/github-stand-in'));
   const oauthApp = {
     clientId: env.GITHUB_STANDIN_CLIENT_ID || undefined,
     clientSecret: env.GITHUB_STANDIN_CLIENT_SECRET || undefined,

@@ -1,6 +1,10 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendJson } from './http';
+import { sendJson } from '@internal/stand-in-http';
 
 /** What an injected fault does to a matching request. */
 export type FaultKind =

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 import { InputError } from '@backstage/errors';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';

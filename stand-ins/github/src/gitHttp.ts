@@ -1,5 +1,9 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 import { spawn } from 'node:child_process';
-import { Request, Router, sendText } from './http';
+import { Request, Router, sendText } from '@internal/stand-in-http';
 import type { World } from './world';
 
 /**

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * A local, stateful stand-in for GitHub (Enterprise-style URLs) used by the
  * offline sandbox and tests: OAuth web flow, REST v3, the GraphQL queries

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 import {
   authorizeAs,
   CALLBACK_URL,
@@ -7,6 +11,7 @@ import {
   startTestStandIn,
   TestStandIn,
 } from './testing';
+import { revokeGitHubToken } from '@internal/test-support';
 
 // Real HTTP and git processes; leave room on a loaded 2-core CI box.
 jest.setTimeout(30_000);
@@ -213,16 +218,11 @@ describe('OAuth web flow', () => {
     const { access_token: token } = await exchangeCode(gh.url, code);
     expect((await gh.call('/api/v3/user', { token })).status).toBe(200);
 
-    const revoke = await fetch(`${gh.api}/applications/${CLIENT_ID}/token`, {
-      method: 'DELETE',
-      headers: {
-        authorization: `Basic ${Buffer.from(
-          `${CLIENT_ID}:${CLIENT_SECRET}`,
-        ).toString('base64')}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({ access_token: token }),
-    });
+    const revoke = await revokeGitHubToken(
+      gh.url,
+      { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
+      token,
+    );
     expect(revoke.status).toBe(204);
     const after = await gh.call('/api/v3/user', { token });
     expect(after.status).toBe(401);

@@ -1,13 +1,17 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 import { randomBytes } from 'node:crypto';
 import type { FixtureOAuthApp } from './fixture';
 import {
-  escapeHtml,
   Request,
   Router,
   redirect,
   sendJson,
   sendText,
-} from './http';
+} from '@internal/stand-in-http';
+import { escapeHtml } from './html';
 import type { World } from './world';
 
 const DOCS = 'https://docs.github.com/apps/managing-oauth-apps';

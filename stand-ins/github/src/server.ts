@@ -1,15 +1,25 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  listen,
+  makeRequest,
+  Router,
+  sendJson,
+  sendText,
+} from '@internal/stand-in-http';
 import { randomUUID } from 'node:crypto';
-import { createServer, IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
-import { avatarSvg } from './avatar';
+import { addAdminRoutes, LoggedRequest } from './admin';
+import { addAvatarRoutes } from './avatar';
 import { FaultInjector } from './faults';
 import { Fixture, loadFixture } from './fixture';
 import { git } from './git';
 import { addGitHttpRoutes } from './gitHttp';
-import { addGraphqlRoutes } from './graphqlApi';
-import { makeRequest, Request, Router, sendJson, sendText } from './http';
+import { addGraphqlRoutes } from './graphql/routes';
 import { addOAuthRoutes } from './oauth';
 import { addRestRoutes, sendApiError } from './rest';
 import { StateStore } from './state';
@@ -20,6 +30,9 @@ import {
   WebhookOptions,
 } from './webhooks';
 import { World } from './world';
+
+/** Largest request body (a push of a generated repository stays far below). */
+const MAX_BODY_BYTES = 50 * 1024 * 1024;
 
 /** Default fixture shipped with the package. */
 export const DEFAULT_FIXTURE = resolvePackagePath(
@@ -72,13 +85,6 @@ export interface GitHubStandIn {
   stop(): Promise<void>;
 }
 
-interface LoggedRequest {
-  method: string;
-  path: string;
-  status: number;
-  at: string;
-}
-
 /** Starts the GitHub stand-in; resolves once it is listening and seeded. */
 export async function createGitHubStandIn(
   options: GitHubStandInOptions,
@@ -111,10 +117,6 @@ export async function createGitHubStandIn(
   const requests: LoggedRequest[] = [];
   let world: World | undefined;
   let webhooks: WebhookDispatcher | undefined;
-
-  const server = createServer((raw, res) => {
-    void dispatch(raw, res);
-  });
 
   async function dispatch(raw: IncomingMessage, res: ServerResponse) {
     const path = new URL(raw.url ?? '/', 'http://stand-in').pathname;
@@ -171,7 +173,11 @@ export async function createGitHubStandIn(
       }
       return;
     }
-    const req = makeRequest(raw, res, m.params);
+    // GitHub reads an empty JSON body as `{}`.
+    const req = makeRequest(raw, res, m.params, {
+      bodyLimit: MAX_BODY_BYTES,
+      emptyJson: {},
+    });
     try {
       await m.handler(req);
     } catch (err) {
@@ -188,11 +194,12 @@ export async function createGitHubStandIn(
     }
   }
 
-  await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 3300, host, () => resolveListen());
-  });
-  const port = (server.address() as AddressInfo).port;
+  const { port, stop } = await listen(
+    (raw, res) => {
+      void dispatch(raw, res);
+    },
+    { port: options.port ?? 3300, host },
+  );
   const url = (options.publicUrl ?? `http://localhost:${port}`).replace(
     /\/+$/,
     '',
@@ -214,37 +221,12 @@ export async function createGitHubStandIn(
       ? new WebhookDispatcher(w, options.webhook, options.log)
       : undefined;
 
-    // admin endpoints (not GitHub): faults, request log, health
-    router.get(/^\/_standin\/health$/, req =>
-      sendJson(req.res, 200, {
-        status: 'ok',
-        url,
-        org: fixture.organization.login,
-      }),
-    );
-    router.get(/^\/_standin\/faults$/, req =>
-      sendJson(req.res, 200, faults.list()),
-    );
-    router.post(/^\/_standin\/faults$/, async (req: Request) => {
-      const body = await req.json();
-      const specs = Array.isArray(body?.faults) ? body.faults : [body];
-      const added = specs.map((s: any) => faults.add(s));
-      sendJson(req.res, 201, added.length === 1 ? added[0] : added);
+    addAdminRoutes(router, {
+      url,
+      org: fixture.organization.login,
+      faults,
+      requests,
     });
-    router.delete(/^\/_standin\/faults$/, req => {
-      faults.clear();
-      req.res.writeHead(204);
-      req.res.end();
-    });
-    router.get(/^\/_standin\/requests$/, req =>
-      sendJson(req.res, 200, requests),
-    );
-    router.delete(/^\/_standin\/requests$/, req => {
-      requests.length = 0;
-      req.res.writeHead(204);
-      req.res.end();
-    });
-
     addWebhookAdminRoutes(router, webhooks);
     addTeamMembershipRoutes(router, w, webhooks);
     addOAuthRoutes(router, w, options.oauthCodeTtlSeconds ?? 600);
@@ -252,41 +234,7 @@ export async function createGitHubStandIn(
     addRestRoutes(router, w);
     addGitHttpRoutes(router, w);
 
-    router.get(/^\/avatars\/_team\/(?<org>[^/]+)\/(?<slug>[^/]+)$/, req => {
-      const t = w.team(req.params.slug);
-      if (!t || !w.isOrg(req.params.org)) {
-        sendText(req.res, 404, 'Not Found', 'text/plain');
-        return;
-      }
-      sendText(
-        req.res,
-        200,
-        avatarSvg(`team:${t.slug}`, t.name),
-        'image/svg+xml',
-        {
-          'Cache-Control': 'max-age=3600',
-        },
-      );
-    });
-    router.get(/^\/avatars\/(?:u\/)?(?<login>[A-Za-z0-9-]+)$/, req => {
-      const login = req.params.login;
-      const u = w.user(login);
-      const name =
-        u?.name ?? (w.isOrg(login) ? fixture.organization.name : undefined);
-      if (!name) {
-        sendText(req.res, 404, 'Not Found', 'text/plain');
-        return;
-      }
-      sendText(
-        req.res,
-        200,
-        avatarSvg(login.toLowerCase(), name),
-        'image/svg+xml',
-        {
-          'Cache-Control': 'max-age=3600',
-        },
-      );
-    });
+    addAvatarRoutes(router, w);
     router.get(/^\/?$/, req =>
       sendText(
         req.res,
@@ -297,7 +245,7 @@ export async function createGitHubStandIn(
     );
     world = w;
   } catch (e) {
-    await new Promise(r => server.close(r));
+    await stop();
     throw e;
   }
 
@@ -307,10 +255,6 @@ export async function createGitHubStandIn(
     fixture,
     faults,
     webhooks,
-    stop: () =>
-      new Promise<void>((resolveStop, reject) => {
-        server.close(err => (err ? reject(err) : resolveStop()));
-        server.closeAllConnections();
-      }),
+    stop,
   };
 }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 import type { FixtureOrganization, FixtureTeam, FixtureUser } from './fixture';
 import { legacyNodeId } from './fixture';
 import type { RepoRecord, StatusRecord } from './state';

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Router, sendJson } from './http';
+import { Router, sendJson } from '@internal/stand-in-http';
 import { ApiError } from './rest';
 import type { WebhookDispatcher } from './webhooks';
 import type { World } from './world';

@@ -1,3 +1,8 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+import { authorizeForm } from '@internal/test-support';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,25 +92,8 @@ export async function authorizeAs(
   const page = await fetch(`${url}/login/oauth/authorize?${q}`, {
     redirect: 'manual',
   });
-  const html = await page.text();
   // Submit the page's own form like a browser: hidden inputs + the clicked button.
-  const form = new URLSearchParams();
-  for (const m of html.matchAll(
-    /<input type="hidden" name="([^"]+)" value="([^"]*)">/g,
-  )) {
-    form.set(
-      m[1],
-      m[2]
-        .replace(/&amp;/g, '&')
-        .replace(/&quot;/g, '"')
-        .replace(/&#39;/g, "'")
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>'),
-    );
-  }
-  const button = html.includes(`data-login="${login}"`);
-  if (!button) throw new Error(`authorize page has no button for ${login}`);
-  form.set('login', login);
+  const form = authorizeForm(await page.text(), login);
   const res = await fetch(`${url}/login/oauth/authorize`, {
     method: 'POST',
     body: form,

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 import { createHmac, randomUUID } from 'node:crypto';
-import { Router, sendJson } from './http';
+import { Router, sendJson } from '@internal/stand-in-http';
 import {
   membershipPayload,
   pushPayloads,

@@ -1,4 +1,8 @@
 /*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
  * `yarn workspace @internal/kubernetes-stand-in apply <dir-or-file> [--source NAME] [--namespace NS] [--prune]`
  * Renders the manifests (kubectl kustomize for a kustomization folder) and
  * sends them to a running stand-in's POST /_standin/apply.
@@ -10,7 +14,7 @@
 import path from 'node:path';
 import { renderManifests } from './manifests';
 import { optionsFromEnv } from './options';
-import { findRepoRoot } from './standIn';
+import { findRepoRoot } from '@internal/test-support';
 
 export interface ApplyCliArgs {
   target?: string;

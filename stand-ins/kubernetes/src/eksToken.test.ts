@@ -53,11 +53,36 @@ describe('verifyEksToken', () => {
   });
 
   it.each([
-    ['another cluster', () => portalToken('other-cluster'), /signature does not match/],
-    ['a wrong secret key', () => portalToken('launchpad', 'not-the-secret'), /signature does not match/],
-    ['an unknown access key', () => portalToken('launchpad', credentials.secretAccessKey, 'AKIAUNKNOWN000000000'), /unknown access key/],
-    ['a static token', async () => 'sandbox-kubernetes-token', /not an EKS token/],
-    ['garbage', async () => 'k8s-aws-v1.%%%', /not signed for|not a presigned URL/],
+    [
+      'another cluster',
+      () => portalToken('other-cluster'),
+      /signature does not match/,
+    ],
+    [
+      'a wrong secret key',
+      () => portalToken('launchpad', 'not-the-secret'),
+      /signature does not match/,
+    ],
+    [
+      'an unknown access key',
+      () =>
+        portalToken(
+          'launchpad',
+          credentials.secretAccessKey,
+          'AKIAUNKNOWN000000000',
+        ),
+      /unknown access key/,
+    ],
+    [
+      'a static token',
+      async () => 'sandbox-kubernetes-token',
+      /not an EKS token/,
+    ],
+    [
+      'garbage',
+      async () => 'k8s-aws-v1.%%%',
+      /not signed for|not a presigned URL/,
+    ],
   ])('refuses a token for %s', async (_what, make, reason) => {
     expect(await verifyEksToken(await make(), eks)).toMatch(reason);
   });
@@ -65,7 +90,9 @@ describe('verifyEksToken', () => {
   it('refuses a token after its 15 minutes', async () => {
     const token = await portalToken('launchpad');
     const later = new Date(Date.now() + 16 * 60 * 1000);
-    expect(await verifyEksToken(token, eks, later)).toBe('the token has expired');
+    expect(await verifyEksToken(token, eks, later)).toBe(
+      'the token has expired',
+    );
   });
 });
 
@@ -84,10 +111,15 @@ describe('the stand-in with EKS authentication', () => {
   afterAll(() => standIn.stop());
 
   const get = (path: string, token: string) =>
-    fetch(`${standIn.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    fetch(`${standIn.url}${path}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
 
   it('answers API calls made with the portal identity’s EKS token', async () => {
-    const res = await get('/api/v1/namespaces/default/pods', await portalToken('launchpad'));
+    const res = await get(
+      '/api/v1/namespaces/default/pods',
+      await portalToken('launchpad'),
+    );
     expect(res.status).toBe(200);
     expect((await res.json()).kind).toBe('PodList');
   });
@@ -96,13 +128,23 @@ describe('the stand-in with EKS authentication', () => {
     const token = await portalToken('launchpad', 'rotated-secret');
     const res = await get('/api/v1/namespaces/default/pods', token);
     expect(res.status).toBe(401);
-    expect(await res.json()).toMatchObject({ kind: 'Status', code: 401, reason: 'Unauthorized' });
-    expect(lines.join('\n')).toContain('EKS token refused: the signature does not match');
+    expect(await res.json()).toMatchObject({
+      kind: 'Status',
+      code: 401,
+      reason: 'Unauthorized',
+    });
+    expect(lines.join('\n')).toContain(
+      'EKS token refused: the signature does not match',
+    );
     expect(lines.join('\n')).not.toContain(token);
   });
 
   it('keeps its own endpoints for the static token only', async () => {
-    expect((await get('/_standin/denied', await portalToken('launchpad'))).status).toBe(401);
-    expect((await get('/api/v1/namespaces/default/pods', 'static-token')).status).toBe(200);
+    expect(
+      (await get('/_standin/denied', await portalToken('launchpad'))).status,
+    ).toBe(401);
+    expect(
+      (await get('/api/v1/namespaces/default/pods', 'static-token')).status,
+    ).toBe(200);
   });
 });

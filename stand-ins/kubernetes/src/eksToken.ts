@@ -38,26 +38,40 @@ export async function verifyEksToken(
   if (!token.startsWith(PREFIX)) return 'not an EKS token';
   let url: URL;
   try {
-    url = new URL(Buffer.from(token.slice(PREFIX.length), 'base64url').toString('utf8'));
+    url = new URL(
+      Buffer.from(token.slice(PREFIX.length), 'base64url').toString('utf8'),
+    );
   } catch {
     return 'the token is not a presigned URL';
   }
   const q = url.searchParams;
   const expectedHost = `sts.${options.region}.amazonaws.com`;
-  if (url.protocol !== 'https:' || url.hostname !== expectedHost || url.pathname !== '/') {
+  if (
+    url.protocol !== 'https:' ||
+    url.hostname !== expectedHost ||
+    url.pathname !== '/'
+  ) {
     return `the token is not signed for ${expectedHost}`;
   }
-  if (q.get('Action') !== 'GetCallerIdentity' || q.get('Version') !== '2011-06-15') {
+  if (
+    q.get('Action') !== 'GetCallerIdentity' ||
+    q.get('Version') !== '2011-06-15'
+  ) {
     return 'the token is not an sts:GetCallerIdentity request';
   }
   if (q.get('X-Amz-Algorithm') !== 'AWS4-HMAC-SHA256') {
     return 'the token is not signed with AWS4-HMAC-SHA256';
   }
   const signedHeaders = (q.get('X-Amz-SignedHeaders') ?? '').split(';');
-  if (!signedHeaders.includes('x-k8s-aws-id') || !signedHeaders.includes('host')) {
+  if (
+    !signedHeaders.includes('x-k8s-aws-id') ||
+    !signedHeaders.includes('host')
+  ) {
     return 'the token does not sign the x-k8s-aws-id header';
   }
-  const [accessKeyId, , region, service] = (q.get('X-Amz-Credential') ?? '').split('/');
+  const [accessKeyId, , region, service] = (
+    q.get('X-Amz-Credential') ?? ''
+  ).split('/');
   if (accessKeyId !== options.credentials.accessKeyId) {
     return 'the security token included in the request is invalid (unknown access key)';
   }

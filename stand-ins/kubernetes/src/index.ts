@@ -1,4 +1,8 @@
 /*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
  * A local stand-in for the Kubernetes API, for the offline sandbox and tests.
  * Portal code never imports this package; only tests, the sandbox and the
  * Argo CD stand-in's sync hook do.
@@ -6,7 +10,6 @@
 
 export {
   createKubernetesStandIn,
-  findRepoRoot,
   DEFAULT_PORT,
   DEFAULT_REGION,
   DEFAULT_TOKEN,

@@ -1,4 +1,8 @@
 /*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
  * Integration: Backstage's real Kubernetes backend (the plugin the portal
  * runs) against the stand-in, through its HTTP API.
  */

@@ -1,4 +1,8 @@
 /*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
  * Turns a folder or file of manifests into objects for `apply`: a folder
  * with a kustomization is rendered with `kubectl kustomize` (as Argo CD
  * does), other folders and files are read as (multi-document) YAML or JSON.

@@ -1,6 +1,10 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 import path from 'node:path';
 import { optionsFromEnv } from './options';
-import { findRepoRoot } from './standIn';
+import { findRepoRoot } from '@internal/test-support';
 
 describe('optionsFromEnv', () => {
   it('defaults to port 8089, the sandbox token and .sandbox/kubernetes at the repo root', () => {

@@ -1,11 +1,15 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 import path from 'node:path';
 import {
   DEFAULT_PORT,
   DEFAULT_REGION,
   DEFAULT_TOKEN,
   KubernetesStandInOptions,
-  findRepoRoot,
 } from './standIn';
+import { findRepoRoot } from '@internal/test-support';
 
 function parsePort(value: string | undefined): number {
   if (value === undefined || value === '') return DEFAULT_PORT;

@@ -1,4 +1,8 @@
 /*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
  * The resource types the stand-in serves: which kind lives at which URL, and
  * whether it is namespaced. Kinds not listed here (custom resources) are
  * still accepted by `apply` with a derived plural; see `resourceForKind`.

@@ -1,4 +1,8 @@
 /*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
  * Kubernetes label selectors (`?labelSelector=`) and field selectors
  * (`?fieldSelector=`), in the string forms the API server accepts.
  */

@@ -1,4 +1,8 @@
 /*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
  * The stand-in's object store: every object with its resource type and the
  * source (e.g. an Argo CD Application) that applied it, persisted as one JSON
  * file so a restart keeps the cluster's state.

@@ -1,4 +1,8 @@
 /*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
  * Helpers for this package's tests: a demo workload and schema checks of
  * what the stand-in serves.
  */

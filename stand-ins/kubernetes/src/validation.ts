@@ -1,4 +1,8 @@
 /*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
  * Schema validation of built-in kinds with `kubernetes-models` (generated
  * from the Kubernetes OpenAPI), so `apply` rejects manifests the real API
  * server would reject, and tests can check what the stand-in serves.

@@ -7,9 +7,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
-import { BackendProcess, freePort, startBackend } from '../support/backend';
-import { eventually } from '../support/sandboxPortal';
-import { startPostgres, TestPostgres } from '../support/postgres';
+import {
+  BackendProcess,
+  freePort,
+  startBackend,
+  eventually,
+  startPostgres,
+  TestPostgres,
+} from '@internal/test-support';
 
 // Boots the real backend process (the same entry point `yarn start` runs) on
 // SQLite and on PostgreSQL, and checks what an operator relies on.
@@ -151,6 +156,16 @@ describe('a database that answers late', () => {
       });
       expect(readiness.status).toBe(503);
       expect(readiness.body.message).toContain(`cannot connect to PostgreSQL at 127.0.0.1:${port}`);
+      // Readiness names the reason for kubectl; an API path names nothing of
+      // the database (host, port, user or error): the log line has that.
+      const api = await fetch(`${backend.baseUrl}/api/catalog/entities`);
+      expect(api.status).toBe(503);
+      expect(api.headers.get('retry-after')).toBe('5');
+      const apiText = await api.text();
+      expect(JSON.parse(apiText).error.message).toMatch(/not ready yet/);
+      for (const detail of ['127.0.0.1', String(port), pg.user, 'PostgreSQL', 'ECONNREFUSED', 'connect']) {
+        expect(apiText).not.toContain(detail);
+      }
       const waiting = backend.logs().filter(l => l.includes('Waiting for the database'));
       expect(waiting).toHaveLength(1);
       expect(backend.logs().join('\n')).not.toContain(pg.password);
@@ -211,9 +226,20 @@ describe('production configuration errors', () => {
       expect(readiness.body.message).toMatch(message);
       // Alive, so Kubernetes keeps the pod (no crash loop) but sends it no traffic.
       expect((await fetch(`${health}/liveness`)).status).toBe(200);
-      expect((await fetch(`${backend.baseUrl}/api/catalog/entities`)).status).toBe(503);
+      const api = await fetch(`${backend.baseUrl}/api/catalog/entities`);
+      expect(api.status).toBe(503);
+      const apiText = await api.text();
+      for (const detail of ['POSTGRES', 'APP_BASE_URL', '127.0.0.1', 'secret-password']) {
+        expect(apiText).not.toContain(detail);
+      }
       expect(backend.logs()).toHaveLength(1);
       expect(backend.logs()[0]).toMatch(message);
+      // Production: the line is one JSON object, like the backend's own lines.
+      expect(JSON.parse(backend.logs()[0])).toMatchObject({
+        level: 'error',
+        plugin: 'backend',
+        timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      });
       expect(backend.logs()[0]).not.toContain('secret-password');
       expect(backend.child.exitCode).toBeNull();
     } finally {

@@ -9,8 +9,7 @@ import yaml from 'js-yaml';
 import { ConfigReader } from '@backstage/config';
 import { DatabaseManager } from '@backstage/backend-defaults/database';
 import { mockServices } from '@backstage/backend-test-utils';
-import { repoRoot } from '../support/backend';
-import { startPostgres, TestPostgres } from '../support/postgres';
+import { repoRoot, startPostgres, TestPostgres } from '@internal/test-support';
 
 // app-config.production.yaml turns PostgreSQL's Memoize plan node off for
 // the catalog's connections only (packages/benchmarks/README.md,

@@ -7,7 +7,7 @@ import yaml from 'js-yaml';
 import path from 'node:path';
 import { ConfigReader } from '@backstage/config';
 import { loadConfig, loadConfigSchema } from '@backstage/config-loader';
-import { repoRoot } from '../support/backend';
+import { repoRoot } from '@internal/test-support';
 
 // The configuration files as the backend loads them, checked for what each
 // environment promises: guest only in development, no dangerous switches,

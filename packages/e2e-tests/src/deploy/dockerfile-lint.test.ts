@@ -8,14 +8,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import yaml from 'js-yaml';
+import { repoRoot } from './manifests';
 import {
   copyOperands,
   envAssignments,
   finalStage,
   findStage,
   parseDockerfile,
-} from './dockerfile';
-import { repoRoot } from './manifests';
+} from '@internal/test-support';
 
 // The root Dockerfile: the real `dockerfilelint` (npm) must find no issue, and
 // the stages must do what the image promises (pinned Node 22 images, immutable
@@ -87,7 +87,7 @@ describe('Dockerfile', () => {
     expect(all).toMatch(/yarn install --immutable/);
     expect(all).toMatch(/yarn tsc/);
     expect(all).toMatch(/yarn build:backend/);
-    // The compilers better-sqlite3's node-gyp build needs
+    // Compilers for native addons built from source (node-gyp)
     expect(all).toMatch(/apt-get install[^\n]*python3[^\n]*g\+\+[^\n]*make/);
   });
 
@@ -150,12 +150,17 @@ describe('Dockerfile', () => {
       .filter(l => l.type === 'file')
       .map(l => path.posix.normalize(l.target).split('/')[0]);
     const warmScript = 'packages/backend/warm-compile-cache.cjs';
+    const instrumentation = 'packages/backend/instrumentation.cjs';
     expect(contextCopies).toContain(warmScript);
+    expect(contextCopies).toContain(instrumentation);
     expect(
       [
         ...new Set(
           contextCopies.filter(
-            c => !c.startsWith('app-config') && c !== warmScript,
+            c =>
+              !c.startsWith('app-config') &&
+              c !== warmScript &&
+              c !== instrumentation,
           ),
         ),
       ].sort(),
@@ -174,8 +179,12 @@ describe('Dockerfile', () => {
     const runs = runtime.instructions.filter(i => i.keyword === 'RUN');
     expect(runs.map(r => r.args)).toContain(`node ${warmScript}`);
     const cmd = runtime.instructions.filter(i => i.keyword === 'CMD').pop();
+    // OpenTelemetry starts before the backend (Backstage's "Setup
+    // OpenTelemetry" tutorial), from a file the stage copies.
     expect(cmd?.json).toEqual([
       'node',
+      '--require',
+      `./${instrumentation}`,
       'packages/backend',
       '--config',
       'app-config.yaml',

@@ -30,9 +30,10 @@
  *    a clean SIGTERM, and that a missing secret stops the start with one line
  *    naming it.
  *
- * Measured on the 2-core machine: the replay (mostly the production install,
- * where better-sqlite3 compiles) takes 2.5-6 minutes depending on load, the
- * backend is ready 45 s later; the whole file 8-10 minutes.
+ * Measured on the 2-core machine with better-sqlite3 12, which compiled from
+ * source: the replay (mostly the production install) took 2.5-6 minutes
+ * depending on load, the backend was ready 45 s later; the whole file 8-10
+ * minutes. better-sqlite3 13 ships prebuilt binaries.
  * Only loopback addresses are contacted.
  */
 import { execFile } from 'node:child_process';
@@ -43,11 +44,17 @@ import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createGitHubStandIn, GitHubStandIn } from '@internal/github-stand-in';
-import { BackendProcess, freePort, startBackend } from '../support/backend';
-import { startPostgres, TestPostgres } from '../support/postgres';
-import { finalStage, parseDockerfile } from './dockerfile';
 import { findObject, kustomize, repoRoot } from './manifests';
 import { ReplayedStage, replayStage, tempRoot, toolShims } from './replay';
+import {
+  BackendProcess,
+  freePort,
+  startBackend,
+  startPostgres,
+  TestPostgres,
+  finalStage,
+  parseDockerfile,
+} from '@internal/test-support';
 
 jest.setTimeout(15 * 60_000);
 
@@ -229,6 +236,8 @@ describe('the Dockerfile runtime (replayed without Docker)', () => {
       // app-config.production.yaml listens on ':7007'; a free port here, in
       // the same form (startBackend's listen.port object would clash with it).
       APP_CONFIG_backend_listen: `:${port}`,
+      // The metrics port (9464 in the image) on a free port too.
+      OTEL_EXPORTER_PROMETHEUS_PORT: String(await freePort()),
       // Each run gets its own databases on a shared server.
       APP_CONFIG_backend_database_prefix: `dfrt_${randomBytes(4).toString(
         'hex',

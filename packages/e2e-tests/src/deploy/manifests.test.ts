@@ -177,6 +177,7 @@ describe.each(overlays)('deploy/overlays/%s', overlay => {
     );
     expect(backend.ports).toEqual([
       { name: 'http', containerPort: 7007, protocol: 'TCP' },
+      { name: 'metrics', containerPort: 9464, protocol: 'TCP' },
     ]);
     expect(deployment.spec.replicas).toBe(2);
     expect(deployment.spec.strategy.rollingUpdate).toEqual({
@@ -207,13 +208,31 @@ describe.each(overlays)('deploy/overlays/%s', overlay => {
     expect([hpa.spec.minReplicas, hpa.spec.maxReplicas]).toEqual([2, 5]);
   });
 
-  it('lets only port 7007 in, and only DNS, HTTPS and PostgreSQL (plus Argo CD, Pod Identity) out', () => {
+  it('lets port 7007 in, the metrics port only from Prometheus, and only DNS, HTTPS and PostgreSQL (plus Argo CD, Pod Identity) out', () => {
     const np = findObject(objects(), 'NetworkPolicy', 'launchpad-portal');
     expect(np.spec.policyTypes).toEqual(['Ingress', 'Egress']);
     const inPorts = np.spec.ingress.flatMap((r: any) =>
       r.ports.map((p: any) => p.port),
     );
-    expect(inPorts).toEqual([7007]);
+    expect(inPorts).toEqual([7007, 9464]);
+    const metricsRules = np.spec.ingress.filter((r: any) =>
+      r.ports.some((p: any) => p.port === 9464),
+    );
+    expect(metricsRules).toEqual([
+      {
+        from: [
+          {
+            namespaceSelector: {
+              matchLabels: { 'kubernetes.io/metadata.name': 'monitoring' },
+            },
+            podSelector: {
+              matchLabels: { 'app.kubernetes.io/name': 'prometheus' },
+            },
+          },
+        ],
+        ports: [{ port: 9464, protocol: 'TCP' }],
+      },
+    ]);
     const outPorts = np.spec.egress.flatMap((r: any) =>
       r.ports.map((p: any) => p.port),
     );

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import yaml from 'js-yaml';
-import { repoRoot } from '../support/backend';
+import { repoRoot } from '@internal/test-support';
 
 export { repoRoot };
 

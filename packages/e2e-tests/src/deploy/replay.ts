@@ -14,7 +14,7 @@ import {
   findStage,
   Instruction,
   Stage,
-} from './dockerfile';
+} from '@internal/test-support';
 
 const run = promisify(execFile);
 

@@ -4,7 +4,8 @@
  */
 
 // Validates Kubernetes objects with the `kubernetes-models` family of packages
-// (JSON schemas of the Kubernetes API, Argo CD and External Secrets).
+// (JSON schemas of the Kubernetes API, Argo CD, External Secrets and the
+// Prometheus Operator).
 // Those packages are ES modules only, which Jest's CommonJS runtime cannot
 // load, so schemas.ts runs this file in a plain Node.js child process:
 //   stdin:  JSON array of objects
@@ -13,6 +14,7 @@
 const PACKAGES = {
   'argoproj.io': '@kubernetes-models/argo-cd',
   'external-secrets.io': '@kubernetes-models/external-secrets',
+  'monitoring.coreos.com': '@kubernetes-models/prometheus-operator',
 };
 
 function modelModule(apiVersion, kind) {

@@ -3,8 +3,13 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshotter, signInWithGitHub } from '../support/browser';
-import { eventually, SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
+import { SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
+import {
+  launchBrowser,
+  screenshotter,
+  signInWithGitHub,
+  eventually,
+} from '@internal/test-support';
 
 // GitHub sign-in, org ingestion and discovery, through the real portal
 // against the GitHub stand-in (fixture: stand-ins/github/fixtures/org.yaml).

@@ -3,17 +3,16 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 import type { Browser } from 'playwright-core';
+import { SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
 import {
   launchBrowser,
   screenshotter,
   signInWithGitHub,
-} from '../support/browser';
-import {
   eventually,
-  SandboxPortal,
-  startSandboxPortal,
-} from '../support/sandboxPortal';
-import { AuthorizationResponse, githubAuthorization } from '../support/signIn';
+  AuthorizationResponse,
+  githubAuthorization,
+  revokeGitHubToken,
+} from '@internal/test-support';
 
 // GitHub sign-in when things go wrong, through the real portal against the
 // GitHub stand-in: denied consent, a callback that does not belong to this
@@ -294,20 +293,10 @@ describe('GitHub sign-in faults, through the portal', () => {
     expect((await refresh(jar)).status).toBe(200);
 
     // The user revokes the portal's access on GitHub (the OAuth app API).
-    const revoke = await fetch(
-      `${portal.githubUrl}/api/v3/applications/${CLIENT_ID}/token`,
-      {
-        method: 'DELETE',
-        headers: {
-          authorization: `Basic ${Buffer.from(
-            `${CLIENT_ID}:${CLIENT_SECRET}`,
-          ).toString('base64')}`,
-          'content-type': 'application/json',
-        },
-        body: JSON.stringify({
-          access_token: result.response!.providerInfo.accessToken,
-        }),
-      },
+    const revoke = await revokeGitHubToken(
+      portal.githubUrl,
+      { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET },
+      result.response!.providerInfo.accessToken,
     );
     expect(revoke.status).toBe(204);
 

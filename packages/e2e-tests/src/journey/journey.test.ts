@@ -3,8 +3,13 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshotter, signInWithGitHub } from '../support/browser';
-import { eventually, SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
+import { SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
+import {
+  launchBrowser,
+  screenshotter,
+  signInWithGitHub,
+  eventually,
+} from '@internal/test-support';
 
 // A newcomer's first day, through the UI only, on the offline sandbox: sign
 // in with GitHub, create a FastAPI service from the template, follow it to

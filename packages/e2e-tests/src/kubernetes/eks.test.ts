@@ -12,8 +12,13 @@ import {
   KubernetesStandIn,
 } from '@internal/kubernetes-stand-in';
 import { ArgoCdStandIn, createArgoCdStandIn } from '@internal/argocd-stand-in';
-import { BackendProcess, freePort, repoRoot, startBackend } from '../support/backend';
-import { eventually } from '../support/sandboxPortal';
+import {
+  BackendProcess,
+  freePort,
+  repoRoot,
+  startBackend,
+  eventually,
+} from '@internal/test-support';
 
 // The production `kubernetes` and `argocd` blocks, exactly as
 // app-config.production.yaml has them, against stand-ins that speak the real

@@ -4,13 +4,14 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { startPostgres, TestPostgres } from '../support/postgres';
+import { SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
 import {
+  startPostgres,
+  TestPostgres,
   eventually,
-  SandboxPortal,
-  startSandboxPortal,
-} from '../support/sandboxPortal';
-import { SignedInUser, signInViaGitHub } from '../support/signIn';
+  SignedInUser,
+  signInViaGitHub,
+} from '@internal/test-support';
 
 // Launchpad's permission policy (plugins/permission-backend-module-launchpad-
 // policy) through the portal's HTTP API: the sandbox backend as a real process

@@ -2,8 +2,12 @@
  * Copyright 2026 The Launchpad Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-import { eventually, SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
-import { signInViaGitHub, SignedInUser } from '../support/signIn';
+import { SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
+import {
+  eventually,
+  signInViaGitHub,
+  SignedInUser,
+} from '@internal/test-support';
 
 // The backend dies (kill -9: no shutdown hooks, no chance to mark anything)
 // in the middle of a FastAPI template run, and is started again on the same

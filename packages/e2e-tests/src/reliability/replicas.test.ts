@@ -9,8 +9,13 @@ import { randomBytes } from 'node:crypto';
 import yaml from 'js-yaml';
 import { Client } from 'pg';
 import { createGitHubStandIn } from '@internal/github-stand-in';
-import { BackendProcess, freePort, startBackend } from '../support/backend';
-import { startPostgres, TestPostgres } from '../support/postgres';
+import {
+  BackendProcess,
+  freePort,
+  startBackend,
+  startPostgres,
+  TestPostgres,
+} from '@internal/test-support';
 
 // Two backend processes on one PostgreSQL, as two pods of the Deployment:
 // both ingest a few thousand related entities at the same time without a

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import yaml from 'js-yaml';
-import { BackendProcess, repoRoot, startBackend } from '../support/backend';
+import { BackendProcess, repoRoot, startBackend } from '@internal/test-support';
 
 // What a Kubernetes rollout relies on when it stops a pod: on SIGTERM the
 // readiness endpoint answers 503 at once, the backend keeps serving for

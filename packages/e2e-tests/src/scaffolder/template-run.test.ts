@@ -5,13 +5,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import { repoRoot } from '../support/backend';
+import { SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
 import {
+  repoRoot,
   eventually,
-  SandboxPortal,
-  startSandboxPortal,
-} from '../support/sandboxPortal';
-import { signInViaGitHub, SignedInUser } from '../support/signIn';
+  signInViaGitHub,
+  SignedInUser,
+  statusAndBody,
+} from '@internal/test-support';
 
 // The FastAPI template run through the real scaffolder API, as a signed-in
 // organization member, against the GitHub and Argo CD stand-ins of the
@@ -93,14 +94,7 @@ describe('the fastapi-service template through the scaffolder API', () => {
     const res = await fetch(`${portal.githubUrl}/api/v3${pathname}`, {
       headers: { authorization: `token ${GITHUB_TOKEN}` },
     });
-    const text = await res.text();
-    let body: any = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // not JSON
-    }
-    return { status: res.status, body };
+    return statusAndBody(res);
   }
 
   async function repoNames(): Promise<string[]> {

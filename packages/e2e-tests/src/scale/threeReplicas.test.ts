@@ -10,13 +10,14 @@ import { Client } from 'pg';
 import { GITHUB_INTEGRATION_TOKEN } from 'sandbox';
 import type { Browser, Page, WebSocket } from 'playwright-core';
 import {
+  eventually,
   launchBrowser,
+  repoRoot,
   screenshotter,
+  signInViaGitHub,
   signInWithGitHub,
-} from '../support/browser';
-import { repoRoot } from '../support/backend';
-import { eventually } from '../support/sandboxPortal';
-import { signInViaGitHub, SignedInUser } from '../support/signIn';
+  SignedInUser,
+} from '@internal/test-support';
 import { githubClient } from './support/github';
 import { runReadLoad } from './support/readLoad';
 import {

@@ -5,11 +5,11 @@
 import http from 'node:http';
 import net from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { eventually } from '../support/sandboxPortal';
 import {
   ProductionPortal,
   startProductionPortal,
 } from './__testUtils__/productionPortal';
+import { eventually } from '@internal/test-support';
 
 // What app-config.production.yaml enforces, against the real backend process
 // started with it (NODE_ENV=production, PostgreSQL, the GitHub stand-in as
@@ -180,6 +180,15 @@ describe('the production configuration, on a running backend', () => {
     return res.status === 200 ? res.json() : undefined;
   };
   const logText = () => portal.backend.logs().join('\n');
+  /** The secret variables whose values appear in `text`. */
+  const leakedSecrets = (text: string) =>
+    [
+      'PORTAL_API_TOKEN',
+      'POSTGRES_PASSWORD',
+      'AUTH_GITHUB_CLIENT_SECRET',
+      'GITHUB_TOKEN',
+      'ARGOCD_TOKEN',
+    ].filter(name => text.includes(portal.env[name]));
 
   describe('sign-in and tokens', () => {
     it('has no guest provider; GitHub is the only way to sign in', async () => {
@@ -485,20 +494,39 @@ describe('the production configuration, on a running backend', () => {
     });
   });
 
+  describe('operability', () => {
+    it('writes every log line as one JSON object with timestamp, level, plugin and message', () => {
+      const lines = portal.backend.logs();
+      expect(lines.length).toBeGreaterThan(10);
+      const notJson = lines.filter(line => {
+        try {
+          const e = JSON.parse(line);
+          return !(
+            /^\d{4}-\d\d-\d\dT/.test(e.timestamp) &&
+            typeof e.level === 'string' &&
+            typeof e.plugin === 'string' &&
+            typeof e.message === 'string'
+          );
+        } catch {
+          return true;
+        }
+      });
+      expect(notJson).toEqual([]);
+    });
+
+    it('serves metrics on their own port, with no secret in them, and not through the public port', async () => {
+      const res = await fetch(portal.metricsUrl);
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      expect(text).toMatch(/^# TYPE http_server_request_duration histogram$/m);
+      expect(leakedSecrets(text)).toEqual([]);
+      const open = await fetch(`${portal.baseUrl}/metrics`);
+      expect(await open.text()).not.toContain('http_server_request_duration');
+    });
+  });
+
   it('logged no error-level line and no secret', () => {
     expect(portal.backend.errorLines()).toEqual([]);
-    const logs = logText();
-    for (const name of [
-      'PORTAL_API_TOKEN',
-      'POSTGRES_PASSWORD',
-      'AUTH_GITHUB_CLIENT_SECRET',
-      'GITHUB_TOKEN',
-      'ARGOCD_TOKEN',
-    ]) {
-      expect({ name, leaked: logs.includes(portal.env[name]) }).toEqual({
-        name,
-        leaked: false,
-      });
-    }
+    expect(leakedSecrets(logText())).toEqual([]);
   });
 });

@@ -10,10 +10,15 @@ import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import yaml from 'js-yaml';
-import { repoRoot } from '../support/backend';
-import { startPostgres, TestPostgres } from '../support/postgres';
-import { eventually, SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
-import { signInViaGitHub, SignedInUser } from '../support/signIn';
+import { SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
+import {
+  repoRoot,
+  startPostgres,
+  TestPostgres,
+  eventually,
+  signInViaGitHub,
+  SignedInUser,
+} from '@internal/test-support';
 
 // A secret handed to a template run must not come back out anywhere: not in
 // the backend's logs, the task's events or API answers, what is pushed to

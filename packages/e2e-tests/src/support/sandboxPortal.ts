@@ -7,13 +7,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import {
+  freeSandboxPorts,
   planSandbox,
   RunningStandIn,
   SANDBOX_PORTS,
   startStandIns,
   stopAll,
+  writeConfigForPorts,
 } from 'sandbox';
-import { BackendProcess, freePort, repoRoot, startBackend } from './backend';
+import {
+  BackendProcess,
+  freePort,
+  repoRoot,
+  startBackend,
+  statusAndBody,
+} from '@internal/test-support';
 
 export interface SandboxPortal {
   /** The portal (frontend served by the backend) */
@@ -59,11 +67,7 @@ export async function startSandboxPortal(
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'launchpad-sandbox-'));
   const ports = options.standardPorts
     ? { ...SANDBOX_PORTS }
-    : {
-        github: await freePort(),
-        argocd: await freePort(),
-        kubernetes: await freePort(),
-      };
+    : await freeSandboxPorts();
   const backendPort = await freePort();
   const baseUrl = `http://localhost:${backendPort}`;
   const plan = planSandbox({});
@@ -75,19 +79,14 @@ export async function startSandboxPortal(
     portalBackendUrl: baseUrl,
   });
 
-  // The sandbox config files, pointed at this run's ports.
-  const configDir = path.join(dataDir, 'config');
-  fs.mkdirSync(configDir);
-  const configFiles = plan.configFiles.map(file => {
-    let text = fs.readFileSync(path.join(repoRoot, file), 'utf8');
-    for (const part of ['github', 'argocd', 'kubernetes'] as const) {
-      text = text.replaceAll(`localhost:${SANDBOX_PORTS[part]}`, `localhost:${ports[part]}`);
-    }
-    // Relative catalog file locations resolve from packages/backend.
-    text = text.replaceAll('../../', `${repoRoot}/`);
-    const out = path.join(configDir, path.basename(file));
-    fs.writeFileSync(out, text);
-    return out;
+  // The sandbox config files, pointed at this run's ports; relative catalog
+  // file locations resolve from packages/backend.
+  const configFiles = writeConfigForPorts({
+    files: plan.configFiles,
+    rootDir: repoRoot,
+    outDir: path.join(dataDir, 'config'),
+    ports,
+    absolutePaths: true,
   });
 
   const apiToken = randomBytes(24).toString('hex');
@@ -120,14 +119,7 @@ export async function startSandboxPortal(
       const res = await fetch(`${baseUrl}${pathname}`, {
         headers: { authorization: `Bearer ${apiToken}` },
       });
-      const text = await res.text();
-      let body: any = text;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        // not JSON
-      }
-      return { status: res.status, body };
+      return statusAndBody(res);
     },
     async restartBackend() {
       await backend.stop('SIGTERM', 20_000);
@@ -140,27 +132,4 @@ export async function startSandboxPortal(
     },
   };
   return portal;
-}
-
-/** Polls `check` until it returns a value, or fails with the last reason. */
-export async function eventually<T>(
-  what: string,
-  check: () => Promise<T | undefined>,
-  timeoutMs = 60_000,
-  intervalMs = 1000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`Timed out waiting for ${what}${last ? `: ${last}` : ''}`);
-    }
-    await new Promise(r => setTimeout(r, intervalMs));
-  }
 }

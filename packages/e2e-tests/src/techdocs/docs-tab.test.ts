@@ -8,17 +8,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
-import { repoRoot } from '../support/backend';
+import { SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
 import {
+  repoRoot,
   launchBrowser,
   screenshotter,
   signInWithGitHub,
-} from '../support/browser';
-import {
   eventually,
-  SandboxPortal,
-  startSandboxPortal,
-} from '../support/sandboxPortal';
+} from '@internal/test-support';
 
 // The portal's own TechDocs (mkdocs.yml + docs/ at the repository root,
 // referenced by the root catalog-info.yaml), in Chromium on the sandbox: the

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { repoRoot } from '../support/backend';
+import { repoRoot } from '@internal/test-support';
 
 // The chapter's screenshots are the browser tests' own step screenshots,
 // copied by `yarn docs:screenshots` (scripts/docs-screenshots.mjs): every

@@ -16,6 +16,7 @@ import {
 } from '@backstage/errors';
 import { ArgoCdInstanceConfig } from '../config';
 import { ArgoCdApplication, ArgoCdProject } from './types';
+import { argoCdCallRecorder, RecordArgoCdCall } from './metrics';
 import { sleep } from './sleep';
 
 /** Retry behaviour for network errors and 5xx/429 answers. */
@@ -60,6 +61,7 @@ export class ArgoCdClient {
   private readonly initialDelayMs: number;
   private readonly maxDelayMs: number;
   private readonly logger?: LoggerService;
+  private readonly recordCall: RecordArgoCdCall;
 
   constructor(options: ArgoCdClientOptions) {
     this.instance = options.instance;
@@ -68,6 +70,7 @@ export class ArgoCdClient {
     this.initialDelayMs = options.retry?.initialDelayMs ?? 500;
     this.maxDelayMs = options.retry?.maxDelayMs ?? 5000;
     this.logger = options.logger;
+    this.recordCall = argoCdCallRecorder(this.instanceName);
   }
 
   /** Link to the Application in the Argo CD web UI. */
@@ -258,6 +261,7 @@ export class ArgoCdClient {
       }
 
       let response: Response;
+      const startedAt = performance.now();
       try {
         response = await fetch(url, {
           method: req.method,
@@ -273,9 +277,11 @@ export class ArgoCdClient {
         if (req.signal?.aborted) {
           throw error;
         }
+        this.recordCall(req.method, startedAt);
         lastProblem = this.redact(describeNetworkError(error));
         continue;
       }
+      this.recordCall(req.method, startedAt, response.status);
 
       if (response.ok) {
         return (await response.json()) as T;

@@ -18,6 +18,7 @@ import {
   createTemplateAction,
   parseRepoUrl,
 } from '@backstage/plugin-scaffolder-node';
+import { githubCallRecorder } from '../metrics';
 import { examples } from './checkRepoAvailable.examples';
 
 /** Retry behaviour for network errors and 5xx answers (tests shorten it). */
@@ -117,6 +118,7 @@ export function createGithubRepoCheckAvailableAction(options: {
         integration.config.apiBaseUrl ?? 'https://api.github.com'
       ).replace(/\/+$/, '');
       const where = `GitHub host ${host}`;
+      const recordCall = githubCallRecorder(host);
 
       let headers: Record<string, string>;
       if (ctx.input.token) {
@@ -134,6 +136,7 @@ export function createGithubRepoCheckAvailableAction(options: {
         for (let attempt = 1; ; attempt++) {
           let answer: GitHubAnswer | undefined;
           let failure: string;
+          const startedAt = performance.now();
           try {
             const res = await fetch(`${apiBaseUrl}${path}`, {
               headers: {
@@ -143,6 +146,7 @@ export function createGithubRepoCheckAvailableAction(options: {
               },
               signal: ctx.signal,
             });
+            recordCall(startedAt, res.status);
             const text = await res.text();
             let body: any;
             try {
@@ -154,6 +158,7 @@ export function createGithubRepoCheckAvailableAction(options: {
             failure = `HTTP ${res.status}`;
           } catch (error) {
             if (ctx.signal?.aborted) throw error;
+            recordCall(startedAt);
             failure = `network error: ${(error as Error).message}`;
           }
           if (answer && answer.status < 500) {

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 import { createFrontendModule } from '@backstage/frontend-plugin-api';
 import { SidebarContent } from './Sidebar';
 

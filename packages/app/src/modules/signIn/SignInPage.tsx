@@ -38,8 +38,9 @@ export function signInProviders(
 
 export const SignInPage = (props: SignInPageProps) => {
   const config = useApi(configApiRef);
-  const configured =
-    config.getOptionalStringArray('launchpad.signIn.providers') ?? ['github'];
+  const configured = config.getOptionalStringArray(
+    'launchpad.signIn.providers',
+  ) ?? ['github'];
   return (
     <CoreSignInPage
       {...props}

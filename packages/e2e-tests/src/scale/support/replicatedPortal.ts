@@ -7,20 +7,22 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import {
-  GITHUB_INTEGRATION_TOKEN,
-  planSandbox,
-  RunningStandIn,
-  SANDBOX_PORTS,
-  startStandIns,
-  stopAll,
-} from 'sandbox';
-import {
   BackendProcess,
   freePort,
   repoRoot,
   startBackend,
-} from '../../support/backend';
-import { startPostgres, TestPostgres } from '../../support/postgres';
+  startPostgres,
+  TestPostgres,
+} from '@internal/test-support';
+import {
+  freeSandboxPorts,
+  GITHUB_INTEGRATION_TOKEN,
+  planSandbox,
+  RunningStandIn,
+  startStandIns,
+  stopAll,
+  writeConfigForPorts,
+} from 'sandbox';
 import { RoundRobinProxy, startRoundRobinProxy } from './roundRobinProxy';
 import { startWebhookRelay, WebhookRelay } from './webhookRelay';
 
@@ -72,11 +74,7 @@ export async function startReplicatedPortal(options: {
     );
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'launchpad-scale-'));
-  const ports = {
-    github: await freePort(),
-    argocd: await freePort(),
-    kubernetes: await freePort(),
-  };
+  const ports = await freeSandboxPorts();
   const replicaPorts = await Promise.all(
     Array.from({ length: options.replicas }, () => freePort()),
   );
@@ -103,21 +101,13 @@ export async function startReplicatedPortal(options: {
   const githubApi = await startRoundRobinProxy({ upstreams: [githubUrl] });
 
   // The sandbox config files, pointed at this run's ports.
-  const configDir = path.join(dataDir, 'config');
-  fs.mkdirSync(configDir);
-  const args = plan.configFiles.flatMap(file => {
-    let text = fs.readFileSync(path.join(repoRoot, file), 'utf8');
-    for (const part of ['github', 'argocd', 'kubernetes'] as const) {
-      text = text.replaceAll(
-        `localhost:${SANDBOX_PORTS[part]}`,
-        `localhost:${ports[part]}`,
-      );
-    }
-    text = text.replaceAll('../../', `${repoRoot}/`);
-    const out = path.join(configDir, path.basename(file));
-    fs.writeFileSync(out, text);
-    return ['--config', out];
-  });
+  const args = writeConfigForPorts({
+    files: plan.configFiles,
+    rootDir: repoRoot,
+    outDir: path.join(dataDir, 'config'),
+    ports,
+    absolutePaths: true,
+  }).flatMap(file => ['--config', file]);
 
   const apiToken = randomBytes(24).toString('hex');
   const prefix = `scale_${randomBytes(4).toString('hex')}_`;

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 import type { Page } from 'playwright-core';
-import type { SignedInUser } from '../../support/signIn';
+import type { SignedInUser } from '@internal/test-support';
 
 export interface TaskEvent {
   type: string;

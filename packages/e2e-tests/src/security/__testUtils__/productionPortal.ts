@@ -20,8 +20,9 @@ import {
   freePort,
   repoRoot,
   startBackend,
-} from '../../support/backend';
-import { startPostgres, TestPostgres } from '../../support/postgres';
+  startPostgres,
+  TestPostgres,
+} from '@internal/test-support';
 
 /** A repository the GitHub stand-in serves from its first start. */
 export interface ExtraRepository {
@@ -39,6 +40,8 @@ export interface ProductionPortal {
   apiToken: string;
   /** Every variable the backend was started with (secrets included). */
   env: Record<string, string>;
+  /** The Prometheus metrics endpoint (its own port, as in the image). */
+  metricsUrl: string;
   /** fetch a backend path with the API token. */
   api(pathname: string, init?: RequestInit): Promise<Response>;
   stop(): Promise<void>;
@@ -134,6 +137,7 @@ export async function startProductionPortal(
     cleanups.push(() => github.stop());
 
     const apiToken = randomBytes(24).toString('hex');
+    const metricsPort = await freePort();
     const env: Record<string, string> = {
       NODE_ENV: 'production',
       APP_BASE_URL: baseUrl,
@@ -168,6 +172,7 @@ export async function startProductionPortal(
       TMPDIR: work,
       // Test-only: a free port, and discovery sooner than production's 30 s.
       APP_CONFIG_backend_listen: `:${port}`,
+      OTEL_EXPORTER_PROMETHEUS_PORT: String(metricsPort),
       APP_CONFIG_catalog_providers_github_discovery_schedule_initialDelay:
         '{"seconds":2}',
     };
@@ -180,6 +185,9 @@ export async function startProductionPortal(
         require.resolve('@backstage/cli-node/config/nodeTransform.cjs', {
           paths: [path.join(repoRoot, 'packages/backend'), repoRoot],
         }),
+        // As the image's CMD: OpenTelemetry before the backend.
+        '--require',
+        './packages/backend/instrumentation.cjs',
         'packages/backend/src/index.ts',
       ],
       args: [
@@ -204,6 +212,7 @@ export async function startProductionPortal(
       pg,
       apiToken,
       env,
+      metricsUrl: `http://localhost:${metricsPort}/metrics`,
       api(pathname, init = {}) {
         const headers = new Headers(init.headers);
         headers.set('authorization', `Bearer ${apiToken}`);
