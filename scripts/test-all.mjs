@@ -123,9 +123,17 @@ const steps = [
     cmd: [
       process.env.LAUNCHPAD_NODE24,
       yarnRelease(),
-      'workspace', 'e2e-tests', 'backstage-cli', 'package', 'test',
-      '--watchAll=false', '--ci', '--runInBand', 'src/boot/boot.test.ts',
-      '--json', `--outputFile=${report('node24')}`,
+      'workspace',
+      'e2e-tests',
+      'backstage-cli',
+      'package',
+      'test',
+      '--watchAll=false',
+      '--ci',
+      '--runInBand',
+      'src/boot/boot.test.ts',
+      '--json',
+      `--outputFile=${report('node24')}`,
     ],
   },
   {
@@ -161,8 +169,12 @@ function yarnRelease() {
 function nodeProblem(node) {
   if (!node) return 'LAUNCHPAD_NODE24 is not set (.ci/run sets it)';
   try {
-    const version = execFileSync(node, ['-p', 'process.versions.node'], { encoding: 'utf8' }).trim();
-    return version.startsWith('24.') ? undefined : `${node} is Node ${version}, not 24`;
+    const version = execFileSync(node, ['-p', 'process.versions.node'], {
+      encoding: 'utf8',
+    }).trim();
+    return version.startsWith('24.')
+      ? undefined
+      : `${node} is Node ${version}, not 24`;
   } catch (error) {
     return `${node} does not run: ${error.message}`;
   }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 export interface Config {
   /** Argo CD instances the scaffolder actions `argocd:app:create` and `argocd:app:wait` talk to. */
   argocd?: {

@@ -5,9 +5,9 @@
 
 // The Launchpad backend: wiring only. Behaviour lives in plugins and modules.
 import { createBackend } from '@backstage/backend-defaults';
+import { optionalStaticTokenServiceFactory } from '@internal/backend-api-tokens';
 import {
   eventsServiceFactory,
-  optionalStaticTokenServiceFactory,
   preflight,
   startWithStartupLock,
 } from '@internal/backend-env';
@@ -27,9 +27,10 @@ if (process.env.NODE_ENV === 'production') {
 
 const backend = createBackend();
 
-// Core services: PORTAL_API_TOKEN as an optional static access token; the
-// events service (event bus across replicas) with subscriptions that start
-// once the backend has started.
+// Core services: PORTAL_API_TOKEN (read-only) and PORTAL_API_WRITE_TOKEN as
+// optional static access tokens (backend.auth.externalAccess); the events
+// service (event bus across replicas) with subscriptions that start once the
+// backend has started.
 backend.add(optionalStaticTokenServiceFactory);
 backend.add(eventsServiceFactory);
 // Operability: one timestamped JSON line per log entry in production (library
@@ -85,12 +86,19 @@ backend.add(
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-workspace-database'),
 );
-// argocd:app:create and argocd:app:wait (argocd.instances in config)
+// argocd:app:create, argocd:app:wait and argocd:app:checkAvailable
+// (argocd.instances in config); argocd:app:create also follows the tenancy
 backend.add(import('@internal/plugin-scaffolder-backend-module-argocd'));
 // github:repo:checkAvailable: the template's check before it creates anything
 backend.add(
   import('@internal/plugin-scaffolder-backend-module-github-preflight'),
 );
+// Team tenancy (launchpad.tenancy): launchpad:tenancy:check, the template's
+// server-side guard, and the teams a user may pick as owner in the form.
+backend.add(
+  import('@internal/plugin-scaffolder-backend-module-launchpad-tenancy'),
+);
+backend.add(import('@internal/plugin-launchpad-tenancy-backend'));
 // Argo CD status of catalog entities, for the Argo CD card
 backend.add(import('@internal/plugin-argocd-backend'));
 

@@ -288,9 +288,9 @@ export async function runBenchmark(
           baseUrl,
           token: user.token,
           githubHost,
-          owner: `group:default/${NAME_PREFIX}team-${'0'.repeat(
-            String(catalog.mix.groups - 1).length,
-          )}`,
+          // A team in launchpad.tenancy that LOGIN is a member of: the
+          // template deploys only for the user's own team.
+          owner: 'group:default/payments',
           system: `system:default/${NAME_PREFIX}system-${'0'.repeat(
             String(catalog.mix.systems - 1).length,
           )}`,

@@ -22,9 +22,7 @@ export interface IngestionProgress {
 const LIKE = `%:default/${NAME_PREFIX}%`;
 
 /** Reads the catalog's own tables: what is processed, stitched and queued. */
-export async function ingestionProgress(
-  db: Pool,
-): Promise<IngestionProgress> {
+export async function ingestionProgress(db: Pool): Promise<IngestionProgress> {
   const { rows } = await db.query(
     `SELECT
        (SELECT count(*) FROM refresh_state

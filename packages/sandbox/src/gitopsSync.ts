@@ -7,9 +7,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type {
-  StoredApplication,
-  SyncHookResult,
+import {
+  argoCdMessages,
+  type StoredApplication,
+  type SyncContext,
+  type SyncHookResult,
 } from '@internal/argocd-stand-in';
 import {
   kustomize,
@@ -17,6 +19,26 @@ import {
 } from '@internal/kubernetes-stand-in';
 
 const run = promisify(execFile);
+
+/** Built-in cluster-scoped kinds (what kubectl learns from discovery); all others are namespaced. */
+const CLUSTER_SCOPED = new Set([
+  '/Namespace',
+  '/Node',
+  '/PersistentVolume',
+  'rbac.authorization.k8s.io/ClusterRole',
+  'rbac.authorization.k8s.io/ClusterRoleBinding',
+  'apiextensions.k8s.io/CustomResourceDefinition',
+  'storage.k8s.io/StorageClass',
+  'storage.k8s.io/CSIDriver',
+  'scheduling.k8s.io/PriorityClass',
+  'networking.k8s.io/IngressClass',
+  'node.k8s.io/RuntimeClass',
+  'admissionregistration.k8s.io/ValidatingWebhookConfiguration',
+  'admissionregistration.k8s.io/MutatingWebhookConfiguration',
+  'apiregistration.k8s.io/APIService',
+]);
+const isNamespaced = (group: string, kind: string) =>
+  !CLUSTER_SCOPED.has(`${group}/${kind}`);
 
 export interface GitOpsSyncOptions {
   /** Receives the manifests, like a cluster Argo CD deploys to. */
@@ -29,11 +51,16 @@ export interface GitOpsSyncOptions {
 /**
  * What Argo CD does on sync, for the stand-ins: clone the Application's
  * repository at its target revision, render its path with `kubectl
- * kustomize`, and apply the result to the (stand-in) cluster, pruning what
- * the repository no longer has. Failures become Argo CD sync errors.
+ * kustomize`, check it against the Application's AppProject (kinds and
+ * namespaces, as Argo CD does before applying), and apply the result to the
+ * (stand-in) cluster, pruning what the repository no longer has. Failures
+ * become Argo CD sync errors.
  */
 export function createGitOpsSync(options: GitOpsSyncOptions) {
-  return async (app: StoredApplication): Promise<SyncHookResult> => {
+  return async (
+    app: StoredApplication,
+    context?: SyncContext,
+  ): Promise<SyncHookResult> => {
     const {
       repoURL,
       path: appPath = '.',
@@ -83,6 +110,19 @@ export function createGitOpsSync(options: GitOpsSyncOptions) {
         return {
           revision,
           error: `kustomize build ${appPath} failed: ${error.message}`,
+        };
+      }
+      const refused = context?.check(objects as any, isNamespaced) ?? [];
+      if (refused.length > 0) {
+        options.log?.(
+          `sync of ${app.metadata.name} refused by project ${
+            app.spec.project
+          }: ${refused.map(r => r.message).join('; ')}`,
+        );
+        return {
+          revision,
+          error: argoCdMessages.syncTasksNotValid,
+          resources: refused,
         };
       }
       try {

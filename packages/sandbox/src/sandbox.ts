@@ -6,7 +6,12 @@ import path from 'node:path';
 import {
   createArgoCdStandIn,
   DEFAULT_TOKEN as ARGOCD_TOKEN,
+  findRepoRoot,
 } from '@internal/argocd-stand-in';
+import {
+  argocdProjects,
+  loadTenancyFromFiles,
+} from '@internal/plugin-launchpad-tenancy-node';
 import { createGitHubStandIn } from '@internal/github-stand-in';
 import {
   createKubernetesStandIn,
@@ -46,6 +51,8 @@ export interface StartOptions {
    * would configure it on GitHub.
    */
   webhookUrl?: string;
+  /** Where the plan's config files are: the repository root (default: found from this package). */
+  configRoot?: string;
   log?: (line: string) => void;
 }
 
@@ -73,7 +80,8 @@ export async function startStandIns(
           callbackUrl: `${portalBackendUrl}/api/auth/github/handler/frame`,
         },
         webhook: {
-          url: options.webhookUrl ?? `${portalBackendUrl}/api/events/http/github`,
+          url:
+            options.webhookUrl ?? `${portalBackendUrl}/api/events/http/github`,
           secret: GITHUB_WEBHOOK_SECRET,
         },
       });
@@ -109,6 +117,13 @@ export async function startStandIns(
         dataDir: dataDir('argocd'),
         token: ARGOCD_TOKEN,
         syncDelayMs: options.syncDelayMs,
+        // The teams' AppProjects and the locked `default`, generated from the
+        // same launchpad.tenancy the portal reads (as deploy/tenancy/ is).
+        projects: tenancyProjects(
+          options,
+          githubUrl ? Number(new URL(githubUrl).port) : ports.github,
+          log,
+        ),
         clusters: [
           { name: 'in-cluster', server: 'https://kubernetes.default.svc' },
           {
@@ -143,6 +158,35 @@ export async function startStandIns(
     await stopAll(started);
     throw error;
   }
+}
+
+/**
+ * The AppProjects for the plan's config files. The GitHub stand-in may run
+ * on another port than the config names (tests), so its repositories are
+ * allowed on the port it really has.
+ */
+function tenancyProjects(
+  options: StartOptions,
+  githubPort: number,
+  log?: (line: string) => void,
+) {
+  const root = options.configRoot ?? findRepoRoot();
+  const tenancy = loadTenancyFromFiles(
+    options.plan.configFiles.map(f => path.resolve(root, f)),
+  );
+  if (!tenancy) {
+    log?.(
+      'launchpad.tenancy is not configured: Argo CD has only its locked default project',
+    );
+    return [];
+  }
+  const standIn = `localhost:${SANDBOX_PORTS.github}`;
+  return argocdProjects({
+    ...tenancy,
+    sourceRepos: tenancy.sourceRepos.map(r =>
+      r.replace(standIn, `localhost:${githubPort}`),
+    ),
+  });
 }
 
 export async function stopAll(running: RunningStandIn[]) {

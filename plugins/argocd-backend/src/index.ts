@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Backend of the Argo CD status card: `GET /api/argocd/entities/:namespace/:kind/:name/status`.
  *

@@ -1,4 +1,8 @@
 /*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
  * The Argo CD status route through a real test backend: default auth policy,
  * the caller's credentials forwarded to the catalog, Argo CD behind msw.
  */

@@ -1,4 +1,8 @@
 /*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
  * The status route against the real Argo CD stand-in over loopback (no msw):
  * the same HTTP path the portal takes to a real Argo CD.
  */
@@ -31,6 +35,8 @@ beforeAll(async () => {
     dataDir,
     token: TOKEN,
     syncDelayMs: 200,
+    // The stand-in's `default` project is locked, as deploy/ ships it.
+    projects: ['team-orders'],
   });
 });
 
@@ -89,7 +95,7 @@ async function createApplication(name: string) {
     body: JSON.stringify({
       metadata: { name },
       spec: {
-        project: 'default',
+        project: 'team-orders',
         source: {
           repoURL: `https://github.com/acme/${name}.git`,
           path: 'deploy/overlays/eks',

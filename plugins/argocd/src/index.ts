@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Argo CD status card for entity overview pages (new frontend system).
  *

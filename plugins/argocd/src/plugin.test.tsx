@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 import { Entity } from '@backstage/catalog-model';
 import { ApiBlueprint } from '@backstage/frontend-plugin-api';
 import {

@@ -41,7 +41,9 @@ export async function probeDatabase(
       : {
           ...(connection as ClientConfig),
           port:
-            connection?.port !== undefined ? Number(connection.port) : undefined,
+            connection?.port !== undefined
+              ? Number(connection.port)
+              : undefined,
           // The backend creates its own databases through this one.
           database: (connection?.database as string | undefined) ?? 'postgres',
         };

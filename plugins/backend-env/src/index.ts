@@ -9,11 +9,6 @@
  * @packageDocumentation
  */
 export {
-  optionalStaticTokenHandler,
-  optionalStaticTokenServiceFactory,
-  OPTIONAL_STATIC_TOKEN_TYPE,
-} from './apiTokenHandler';
-export {
   preflight,
   printPreflightLine,
   checkConfigEnvironment,

@@ -79,7 +79,10 @@ export async function startNotReadyServer(
     } else {
       res.writeHead(503, { ...headers, 'retry-after': '5' }).end(
         JSON.stringify({
-          error: { name: 'ServiceUnavailableError', message: NOT_READY_MESSAGE },
+          error: {
+            name: 'ServiceUnavailableError',
+            message: NOT_READY_MESSAGE,
+          },
           request: { method: req.method, url },
           response: { statusCode: 503 },
         }),

@@ -58,7 +58,9 @@ describe('checkConfigEnvironment on the real config files', () => {
     });
     expect(problems).toHaveLength(1);
     expect(problems[0].variable).toBe('APP_BASE_URL');
-    expect(problems[0].message).toMatch(/must make app\.baseUrl an http\(s\) URL/);
+    expect(problems[0].message).toMatch(
+      /must make app\.baseUrl an http\(s\) URL/,
+    );
   });
 
   it('treats ${X:-} references as optional and ignores development files', () => {
@@ -72,7 +74,14 @@ describe('configFilesFromArgv', () => {
   it('reads both --config forms and skips remote URLs', () => {
     expect(
       configFilesFromArgv(
-        ['--config', 'a.yaml', '--config=b.yaml', '--config', 'https://x/c.yaml', '--other'],
+        [
+          '--config',
+          'a.yaml',
+          '--config=b.yaml',
+          '--config',
+          'https://x/c.yaml',
+          '--other',
+        ],
         '/srv',
       ),
     ).toEqual(['/srv/a.yaml', '/srv/b.yaml']);
@@ -118,7 +127,9 @@ describe('preflight', () => {
     expect(readiness.status).toBe(503);
     expect(readiness.body.message).toContain('DB_HOST is not set');
     expect((await get(`${base}/liveness`)).status).toBe(200);
-    expect((await get(`http://localhost:${port}/api/catalog/entities`)).status).toBe(503);
+    expect(
+      (await get(`http://localhost:${port}/api/catalog/entities`)).status,
+    ).toBe(503);
 
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('BASE must make backend.baseUrl an http(s) URL');
@@ -162,9 +173,13 @@ describe('preflight', () => {
       get(`http://localhost:${port}/.backstage/health/v1/readiness`),
     );
     expect(readiness.status).toBe(503);
-    expect(readiness.body.message).toMatch(/cannot connect to PostgreSQL at db:5432/);
+    expect(readiness.body.message).toMatch(
+      /cannot connect to PostgreSQL at db:5432/,
+    );
     // Any other path: a plain 503 that names no host, user or database error.
-    const api = await fetch(`http://localhost:${port}/api/catalog/entities?filter=kind=user`);
+    const api = await fetch(
+      `http://localhost:${port}/api/catalog/entities?filter=kind=user`,
+    );
     expect(api.status).toBe(503);
     expect(api.headers.get('retry-after')).toBe('5');
     const text = await api.text();
@@ -173,15 +188,23 @@ describe('preflight', () => {
       request: { method: 'GET', url: '/api/catalog/entities?filter=kind=user' },
       response: { statusCode: 503 },
     });
-    expect(text).not.toMatch(/db:5432|PostgreSQL|ECONNREFUSED|password|user "portal"/);
+    expect(text).not.toMatch(
+      /db:5432|PostgreSQL|ECONNREFUSED|password|user "portal"/,
+    );
     await gate;
     expect(started).toBe(true);
     expect(probe).toHaveBeenCalledTimes(4);
     // One line per distinct reason, and one when it goes on.
     expect(lines).toEqual([
-      expect.stringMatching(/^Waiting for the database: cannot connect .*ECONNREFUSED\)\. Readiness stays 503; retrying every 0 s\.$/),
-      expect.stringMatching(/^Still waiting for the database: .*password authentication failed/),
-      expect.stringMatching(/^The database answers after \d+ s; starting the backend\.$/),
+      expect.stringMatching(
+        /^Waiting for the database: cannot connect .*ECONNREFUSED\)\. Readiness stays 503; retrying every 0 s\.$/,
+      ),
+      expect.stringMatching(
+        /^Still waiting for the database: .*password authentication failed/,
+      ),
+      expect.stringMatching(
+        /^The database answers after \d+ s; starting the backend\.$/,
+      ),
     ]);
     // The port is free again for the backend.
     const server = net.createServer();
@@ -239,7 +262,10 @@ describe('parseListen', () => {
     [':7007', { host: undefined, port: 7007 }],
     ['127.0.0.1:8080', { host: '127.0.0.1', port: 8080 }],
     [{ port: '9000' }, { host: undefined, port: 9000 }],
-    [{ host: '0.0.0.0', port: 1 }, { host: '0.0.0.0', port: 1 }],
+    [
+      { host: '0.0.0.0', port: 1 },
+      { host: '0.0.0.0', port: 1 },
+    ],
     [undefined, { port: 7007 }],
   ])('reads %j', (value, expected) => {
     expect(parseListen(value)).toEqual(expected);
@@ -251,10 +277,17 @@ describe('probeDatabase', () => {
     const port = await freePort();
     const reason = await probeDatabase({
       client: 'pg',
-      connection: { host: '127.0.0.1', port, user: 'portal', password: 'hunter2-secret' },
+      connection: {
+        host: '127.0.0.1',
+        port,
+        user: 'portal',
+        password: 'hunter2-secret',
+      },
     });
     expect(reason).toMatch(
-      new RegExp(`^cannot connect to PostgreSQL at 127\\.0\\.0\\.1:${port} \\(.*ECONNREFUSED`),
+      new RegExp(
+        `^cannot connect to PostgreSQL at 127\\.0\\.0\\.1:${port} \\(.*ECONNREFUSED`,
+      ),
     );
     expect(reason).not.toContain('hunter2-secret');
   });

@@ -32,18 +32,32 @@ interface Reference {
 
 const REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(:-[^}]*)?\}/g;
 
-function collect(node: Node | null, at: string, file: string, out: Reference[]) {
+function collect(
+  node: Node | null,
+  at: string,
+  file: string,
+  out: Reference[],
+) {
   if (isMap(node)) {
     for (const pair of node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const key = isScalar(pair.key)
+        ? String(pair.key.value)
+        : String(pair.key);
       collect(pair.value as Node, at ? `${at}.${key}` : key, file, out);
     }
   } else if (isSeq(node)) {
-    node.items.forEach((item, i) => collect(item as Node, `${at}[${i}]`, file, out));
+    node.items.forEach((item, i) =>
+      collect(item as Node, `${at}[${i}]`, file, out),
+    );
   } else if (isScalar(node) && typeof node.value === 'string') {
     for (const m of node.value.matchAll(REFERENCE)) {
       if (m[2] === undefined) {
-        out.push({ variable: m[1], configPath: at, file, template: node.value });
+        out.push({
+          variable: m[1],
+          configPath: at,
+          file,
+          template: node.value,
+        });
       }
     }
   }
@@ -105,13 +119,17 @@ export function checkConfigEnvironment(options: {
       continue;
     }
     if (URL_KEY.test(ref.configPath) && !seen.has(ref.variable)) {
-      const rendered = ref.template.replace(REFERENCE, (_, name: string, fallback?: string) =>
-        options.env[name] ?? fallback?.slice(2) ?? '',
+      const rendered = ref.template.replace(
+        REFERENCE,
+        (_, name: string, fallback?: string) =>
+          options.env[name] ?? fallback?.slice(2) ?? '',
       );
       let ok = false;
       try {
         const u = new URL(rendered);
-        ok = (u.protocol === 'http:' || u.protocol === 'https:') && Boolean(u.host);
+        ok =
+          (u.protocol === 'http:' || u.protocol === 'https:') &&
+          Boolean(u.host);
       } catch {
         ok = false;
       }

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Scaffolder actions for Argo CD: `argocd:app:create`, `argocd:app:wait` and
  * `argocd:app:checkAvailable`.

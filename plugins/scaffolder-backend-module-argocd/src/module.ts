@@ -1,8 +1,13 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { tenancyServiceRef } from '@internal/plugin-launchpad-tenancy-node';
 import { createArgoCdCreateApplicationAction } from './actions/createApplication';
 import { createArgoCdWaitForApplicationAction } from './actions/waitForApplication';
 import { createArgoCdCheckApplicationAvailableAction } from './actions/checkApplicationAvailable';
@@ -20,10 +25,11 @@ export const scaffolderModuleArgoCd = createBackendModule({
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        tenancy: tenancyServiceRef,
       },
-      async init({ scaffolder, config, logger }) {
+      async init({ scaffolder, config, logger, tenancy }) {
         scaffolder.addActions(
-          createArgoCdCreateApplicationAction({ config }),
+          createArgoCdCreateApplicationAction({ config, tenancy }),
           createArgoCdWaitForApplicationAction({ config }),
           createArgoCdCheckApplicationAvailableAction({ config }),
         );

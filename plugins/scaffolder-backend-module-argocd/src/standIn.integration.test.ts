@@ -1,4 +1,8 @@
 /*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
  * argocd:app:create and argocd:app:wait against the real Argo CD stand-in over
  * loopback (no msw): the same HTTP path the portal uses against Argo CD.
  */
@@ -100,9 +104,12 @@ const input = {
 };
 
 async function readApp(name: string) {
-  const res = await fetch(`${standIn.url}/api/v1/applications/${name}?projects=team-shop`, {
-    headers: { Authorization: `Bearer ${TOKEN}` },
-  });
+  const res = await fetch(
+    `${standIn.url}/api/v1/applications/${name}?projects=team-shop`,
+    {
+      headers: { Authorization: `Bearer ${TOKEN}` },
+    },
+  );
   return { status: res.status, body: (await res.json()) as any };
 }
 

@@ -1,4 +1,8 @@
 /*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
  * Command-line entry: `yarn workspace @internal/argocd-stand-in start`.
  * Configuration comes from environment variables, see ./options.ts and the README.
  */

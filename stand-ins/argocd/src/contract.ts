@@ -1,4 +1,8 @@
 /*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
  * Validation against the Argo CD 3.6 API contract.
  *
  * The contract files in ../contract are unchanged copies of Argo CD's own
@@ -89,6 +93,7 @@ export class ArgoCdContract {
   private readonly crdSchema: JsonSchema;
   private readonly crdRequestValidator: ValidateFunction;
   private crdFullValidator?: ValidateFunction;
+  private appProjectValidator?: ValidateFunction;
   private readonly definitionNames: Set<string>;
 
   /** Loads (once per directory and process) and compiles the contract. */
@@ -108,10 +113,10 @@ export class ArgoCdContract {
     const crd = parseYaml(
       fs.readFileSync(path.join(dir, 'application-crd.yaml'), 'utf8'),
     ) as any;
-    return new ArgoCdContract(swagger, crd);
+    return new ArgoCdContract(swagger, crd, dir);
   }
 
-  private constructor(swagger: any, crd: any) {
+  private constructor(swagger: any, crd: any, private readonly dir: string) {
     this.definitionNames = new Set(Object.keys(swagger.definitions));
     this.ajv.addSchema(
       { $id: 'argocd-swagger', definitions: closeObjects(swagger.definitions) },
@@ -164,6 +169,37 @@ export class ArgoCdContract {
       kind: 'Application',
       ...app,
     });
+  }
+
+  /**
+   * Validates an AppProject as the API returns it (or as a manifest declares
+   * it): `v1alpha1AppProject` of swagger.json and the AppProject CRD
+   * (`appproject-crd.yaml`), with `apiVersion` and `kind` as Kubernetes adds them.
+   */
+  validateAppProject(project: Record<string, unknown>): ContractResult {
+    if (!this.appProjectValidator) {
+      const crd = parseYaml(
+        fs.readFileSync(path.join(this.dir, 'appproject-crd.yaml'), 'utf8'),
+      ) as any;
+      const version = crd.spec.versions.find(
+        (v: { name: string }) => v.name === 'v1alpha1',
+      );
+      this.appProjectValidator = this.ajv.compile(
+        closeObjects(version.schema.openAPIV3Schema) as JsonSchema,
+      );
+    }
+    const { apiVersion: _a, kind: _k, ...body } = project;
+    const errors: string[] = [];
+    const swagger = this.validateDefinition('v1alpha1AppProject', body);
+    if (!swagger.valid)
+      errors.push(...swagger.errors.map(e => `swagger: ${e}`));
+    const crd = toResult(this.appProjectValidator, {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'AppProject',
+      ...body,
+    });
+    if (!crd.valid) errors.push(...crd.errors.map(e => `crd: ${e}`));
+    return errors.length ? { valid: false, errors } : { valid: true };
   }
 
   /**

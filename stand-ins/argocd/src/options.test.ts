@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 import path from 'node:path';
 import { optionsFromEnv } from './options';
 import { findRepoRoot } from './standIn';
@@ -37,6 +41,7 @@ describe('optionsFromEnv', () => {
       dataDir: '/tmp/x',
       syncDelayMs: 10,
       projects: ['team-a', 'team-b'],
+      defaultProject: 'locked',
       clusters: [
         { name: 'eks-dev', server: 'https://127.0.0.1:6443' },
         { name: 'in-cluster', server: 'https://kubernetes.default.svc' },
@@ -44,7 +49,24 @@ describe('optionsFromEnv', () => {
     });
   });
 
+  it('reads AppProjects from a YAML file and the default project mode', () => {
+    const options = optionsFromEnv({
+      ARGOCD_STANDIN_PROJECTS_FILE:
+        'stand-ins/argocd/src/__fixtures__/appprojects.yaml',
+      ARGOCD_STANDIN_DEFAULT_PROJECT: 'open',
+    });
+    expect(options.defaultProject).toBe('open');
+    expect(
+      (options.projects as Array<{ metadata: { name: string } }>).map(
+        p => p.metadata.name,
+      ),
+    ).toEqual(['default', 'team-shop']);
+  });
+
   it('rejects malformed values with a clear message', () => {
+    expect(() =>
+      optionsFromEnv({ ARGOCD_STANDIN_DEFAULT_PROJECT: 'closed' }),
+    ).toThrow('ARGOCD_STANDIN_DEFAULT_PROJECT must be locked or open');
     expect(() => optionsFromEnv({ ARGOCD_STANDIN_PORT: 'abc' })).toThrow(
       'ARGOCD_STANDIN_PORT must be a non-negative integer',
     );

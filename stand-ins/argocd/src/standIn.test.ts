@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,6 +37,9 @@ async function start(options: ArgoCdStandInOptions = {}) {
     token: TOKEN,
     dataDir: options.dataDir ?? tempDir(),
     syncDelayMs: 50,
+    // An open project for these tests; projects.test.ts covers enforcement
+    // and the locked `default`.
+    projects: ['shop'],
     ...options,
   });
   started.push(standIn);
@@ -65,7 +72,7 @@ function application(
   return {
     metadata: { name, ...(extra.labels ? { labels: extra.labels } : {}) },
     spec: {
-      project: extra.project ?? 'default',
+      project: extra.project ?? 'shop',
       source: {
         repoURL: 'https://github.com/acme/shop-api.git',
         path: 'deploy',
@@ -173,7 +180,10 @@ describe('Argo CD stand-in', () => {
     // Argo CD's RBAC on get: a missing Application is "not found" only when
     // the query names the project; without it, or for another project's
     // Application, it is "permission denied".
-    const missing = await call('GET', '/api/v1/applications/nope?projects=default');
+    const missing = await call(
+      'GET',
+      '/api/v1/applications/nope?projects=shop',
+    );
     expect(missing).toEqual({
       status: 404,
       body: {
@@ -184,14 +194,18 @@ describe('Argo CD stand-in', () => {
     });
     const denied = {
       status: 403,
-      body: { error: 'permission denied', code: 7, message: 'permission denied' },
+      body: {
+        error: 'permission denied',
+        code: 7,
+        message: 'permission denied',
+      },
     };
     expect(await call('GET', '/api/v1/applications/nope')).toEqual(denied);
     expect(
       await call('GET', '/api/v1/applications/shop-api?projects=other'),
     ).toEqual(denied);
     expect(
-      (await call('GET', '/api/v1/applications/shop-api?projects=default')).status,
+      (await call('GET', '/api/v1/applications/shop-api?projects=shop')).status,
     ).toBe(200);
   });
 
@@ -272,6 +286,14 @@ describe('Argo CD stand-in', () => {
     expectConforms('v1alpha1Application', bad.body);
     expect(onSync).toHaveBeenCalledWith(
       expect.objectContaining({ spec: application('good').spec }),
+      // The sync context: the Application's project and resolved cluster.
+      expect.objectContaining({
+        project: expect.objectContaining({ metadata: { name: 'shop' } }),
+        cluster: {
+          name: 'in-cluster',
+          server: 'https://kubernetes.default.svc',
+        },
+      }),
     );
   });
 
@@ -325,7 +347,7 @@ describe('Argo CD stand-in', () => {
   });
 
   it('refuses unknown projects and clusters', async () => {
-    const standIn = await start({ projects: ['team-shop'] });
+    const standIn = await start({ projects: ['shop', 'team-shop'] });
     const call = api(standIn);
     const project = await call(
       'POST',
@@ -414,7 +436,7 @@ describe('Argo CD stand-in', () => {
       200,
     );
     expect(
-      (await call('GET', '/api/v1/applications/shop?projects=default')).status,
+      (await call('GET', '/api/v1/applications/shop?projects=shop')).status,
     ).toBe(404);
   });
 

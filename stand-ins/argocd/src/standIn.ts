@@ -1,4 +1,8 @@
 /*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
  * A local stand-in for the parts of the Argo CD 3.6 REST API the portal uses.
  *
  * It speaks the documented protocol (paths, bearer-token auth, grpc-gateway
@@ -7,7 +11,11 @@
  * anything itself: a configurable time after an automated Application is
  * created or changed it reports the sync as finished, after asking the
  * optional `onSync` hook (which a Kubernetes stand-in can use to apply the
- * manifests).
+ * manifests). AppProject rules live in ./projects.ts.
+ *
+ * Over 400 lines: request handling, the sync lifecycle and the routes share
+ * one closure over the store and timers; splitting it by resource
+ * (applications, projects, sync) is the planned next step (issue 20).
  */
 
 import { createHash, randomUUID } from 'node:crypto';
@@ -16,6 +24,14 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ArgoCdContract } from './contract';
+import {
+  AppProjectDefinition,
+  checkSyncObjects,
+  permissionConditions,
+  ProjectRegistry,
+  ResourceResult,
+  SyncObject,
+} from './projects';
 import { ApplicationStore, StoredApplication } from './store';
 
 /** Label that makes the stand-in report an Application as Degraded after its sync. */
@@ -27,6 +43,24 @@ export interface SyncHookResult {
   revision?: string;
   /** When set, the sync fails with this message and the Application becomes Degraded. */
   error?: string;
+  /** Per-resource results of a failed sync (`operationState.syncResult.resources`). */
+  resources?: ResourceResult[];
+}
+
+/** What a sync hook gets besides the Application: the project's rules. */
+export interface SyncContext {
+  project: AppProjectDefinition;
+  /** The destination cluster, resolved from the Application's name or server. */
+  cluster: { name?: string; server?: string };
+  /**
+   * The AppProject's sync-time checks on rendered objects (kinds and
+   * namespaces). A hook calls it before applying anything and returns
+   * `syncTasksNotValid` with the failed resources when it finds any.
+   */
+  check(
+    objects: SyncObject[],
+    isNamespaced: (group: string, kind: string) => boolean,
+  ): ResourceResult[];
 }
 
 /** A cluster the stand-in knows about (Argo CD's cluster secrets). */
@@ -46,12 +80,25 @@ export interface ArgoCdStandInOptions {
   dataDir?: string;
   /** Time between creating/changing an automated Application and its sync finishing. Default 2000. */
   syncDelayMs?: number;
-  /** Projects besides the always-present `default`. */
-  projects?: string[];
+  /**
+   * Projects besides `default`: a name is a project that allows everything; an
+   * AppProject (e.g. from deploy/tenancy/argocd/appprojects.yaml) is enforced
+   * as Argo CD does. An AppProject named `default` replaces the built-in one.
+   */
+  projects?: Array<string | AppProjectDefinition>;
+  /**
+   * The built-in `default` project: `locked` (default; no source, destination
+   * or kind, as deploy/ ships it) or `open` (everything allowed, like a fresh
+   * Argo CD).
+   */
+  defaultProject?: 'locked' | 'open';
   /** Known destination clusters. Default: `in-cluster` (https://kubernetes.default.svc). */
   clusters?: StandInCluster[];
-  /** Called when a sync runs; see {@link SyncHookResult}. */
-  onSync?: (app: StoredApplication) => Promise<SyncHookResult>;
+  /** Called when a sync runs; see {@link SyncHookResult} and {@link SyncContext}. */
+  onSync?: (
+    app: StoredApplication,
+    context: SyncContext,
+  ) => Promise<SyncHookResult>;
   /** Receives one line per request (never headers or bodies). */
   log?: (line: string) => void;
 }
@@ -138,28 +185,6 @@ function sameDesiredState(a: StoredApplication, b: StoredApplication) {
   );
 }
 
-function projectResource(name: string) {
-  return {
-    metadata: {
-      name,
-      namespace: ARGOCD_NAMESPACE,
-      uid: createHash('sha1').update(`project/${name}`).digest('hex'),
-      resourceVersion: '1',
-      creationTimestamp: '2026-01-01T00:00:00Z',
-    },
-    spec: {
-      description:
-        name === 'default'
-          ? 'Default project (stand-in)'
-          : `${name} (stand-in)`,
-      sourceRepos: ['*'],
-      destinations: [{ server: '*', name: '*', namespace: '*' }],
-      clusterResourceWhitelist: [{ group: '*', kind: '*' }],
-    },
-    status: {},
-  };
-}
-
 /** Starts the stand-in; resolves once it listens. */
 export async function createArgoCdStandIn(
   options: ArgoCdStandInOptions = {},
@@ -168,8 +193,25 @@ export async function createArgoCdStandIn(
   const syncDelayMs = options.syncDelayMs ?? DEFAULT_SYNC_DELAY_MS;
   const dataDir =
     options.dataDir ?? path.join(findRepoRoot(), '.sandbox', 'argocd');
-  const projects = new Set(['default', ...(options.projects ?? [])]);
+  const projects = new ProjectRegistry(
+    options.projects ?? [],
+    options.defaultProject,
+  );
   const clusters = options.clusters ?? DEFAULT_CLUSTERS;
+  /** The destination cluster with both its name and server, as Argo CD resolves it. */
+  const resolveCluster = (
+    destination: StoredApplication['spec']['destination'],
+  ) =>
+    destination.name
+      ? {
+          name: destination.name,
+          server: clusters.find(c => c.name === destination.name)?.server,
+        }
+      : {
+          server: destination.server,
+          name: clusters.find(c => c.server === destination.server)?.name,
+        };
+
   const log = options.log ?? (() => {});
   const contract = ArgoCdContract.load();
   const store = new ApplicationStore(dataDir);
@@ -221,7 +263,21 @@ export async function createArgoCdStandIn(
     let result: SyncHookResult = {};
     if (options.onSync) {
       try {
-        result = (await options.onSync(before)) ?? {};
+        const project = projects.get(before.spec.project)!;
+        const cluster = resolveCluster(before.spec.destination);
+        result =
+          (await options.onSync(before, {
+            project,
+            cluster,
+            check: (objects, isNamespaced) =>
+              checkSyncObjects(
+                project,
+                cluster,
+                before.spec.destination.namespace ?? '',
+                objects,
+                isNamespaced,
+              ),
+          })) ?? {};
       } catch (error) {
         result = {
           error: error instanceof Error ? error.message : String(error),
@@ -262,7 +318,13 @@ export async function createArgoCdStandIn(
           phase: 'Failed',
           message: result.error,
           finishedAt,
-          syncResult: { revision, source: app.spec.source },
+          syncResult: {
+            revision,
+            source: app.spec.source,
+            ...(result.resources?.length
+              ? { resources: result.resources }
+              : {}),
+          },
         },
         conditions: [
           {
@@ -354,15 +416,28 @@ export async function createArgoCdStandIn(
     return app;
   };
 
-  const checkReferences = (app: StoredApplication, validate: boolean) => {
-    if (!projects.has(app.spec.project)) {
+  /**
+   * As Argo CD's create/update: the project must exist; with `validate` the
+   * destination cluster must be known and the project must permit the
+   * repository and the destination (else 400 with Argo CD's conditions).
+   * Without `validate` the permission problems are returned: the
+   * Application is stored but, as Argo CD's controller does, carries them as
+   * InvalidSpecError conditions and never syncs.
+   */
+  const checkReferences = (
+    app: StoredApplication,
+    validate: boolean,
+  ): string[] => {
+    const project = projects.get(app.spec.project);
+    if (!project) {
       throw new ApiError(
         'InvalidArgument',
         `application references project ${app.spec.project} which does not exist`,
       );
     }
-    if (!validate) return;
     const { server, name } = app.spec.destination;
+    const cluster = resolveCluster(app.spec.destination);
+    if (!validate) return permissionConditions(project, app, cluster);
     const prefix = `application destination spec for ${app.metadata.name} is invalid`;
     if (server && name) {
       throw new ApiError(
@@ -388,6 +463,16 @@ export async function createArgoCdStandIn(
         `${prefix}: unable to find destination server: there are no clusters with this URL: ${server}`,
       );
     }
+    const conditions = permissionConditions(project, app, cluster);
+    if (conditions.length > 0) {
+      throw new ApiError(
+        'InvalidArgument',
+        `application spec for ${app.metadata.name} is invalid: ${conditions
+          .map(c => `InvalidSpecError: ${c}`)
+          .join(';')}`,
+      );
+    }
+    return [];
   };
 
   const toStored = (
@@ -412,8 +497,22 @@ export async function createArgoCdStandIn(
     status: existing?.status,
   });
 
-  const writeChanged = (app: StoredApplication) => {
-    if (isAutomated(app)) {
+  const writeChanged = (app: StoredApplication, invalid: string[] = []) => {
+    if (invalid.length > 0) {
+      // Never synced: Argo CD's controller refuses to reconcile it.
+      clearTimeout(timers.get(app.metadata.name));
+      app.status = {
+        sync: { status: 'Unknown' },
+        health: { status: 'Unknown', lastTransitionTime: now() },
+        conditions: invalid.map(message => ({
+          type: 'InvalidSpecError',
+          message,
+          lastTransitionTime: now(),
+        })),
+        reconciledAt: now(),
+      };
+      save(app);
+    } else if (isAutomated(app)) {
       startOperation(app, true);
       save(app);
       scheduleSync(app.metadata.name);
@@ -467,7 +566,7 @@ export async function createArgoCdStandIn(
         const app = validateBody(body);
         const upsert = query.get('upsert') === 'true';
         const validate = query.get('validate') !== 'false';
-        checkReferences(app, validate);
+        const invalid = checkReferences(app, validate);
         const existing = store.get(app.metadata.name);
         if (existing) {
           if (sameDesiredState(existing, app)) {
@@ -480,7 +579,7 @@ export async function createArgoCdStandIn(
             );
           }
         }
-        return writeChanged(toStored(app, existing));
+        return writeChanged(toStored(app, existing), invalid);
       },
     },
     {
@@ -493,7 +592,10 @@ export async function createArgoCdStandIn(
         // query, a missing Application is indistinguishable from one the
         // caller may not see ("permission denied"), and an Application in
         // another project than the query names is denied too.
-        const wanted = [...query.getAll('projects'), ...query.getAll('project')];
+        const wanted = [
+          ...query.getAll('projects'),
+          ...query.getAll('project'),
+        ];
         if (!app) {
           if (wanted.length === 0) {
             throw new ApiError('PermissionDenied', 'permission denied');
@@ -520,9 +622,9 @@ export async function createArgoCdStandIn(
         }
         const existing = store.get(name);
         if (!existing) throw notFound(name);
-        checkReferences(app, query.get('validate') !== 'false');
+        const invalid = checkReferences(app, query.get('validate') !== 'false');
         if (sameDesiredState(existing, app)) return existing;
-        return writeChanged(toStored(app, existing));
+        return writeChanged(toStored(app, existing), invalid);
       },
     },
     {
@@ -551,16 +653,27 @@ export async function createArgoCdStandIn(
     },
     {
       method: 'GET',
+      pattern: /^\/api\/v1\/projects$/,
+      handle: () => ({
+        metadata: { resourceVersion: '1' },
+        items: projects
+          .names()
+          .map(n => projects.resource(n, ARGOCD_NAMESPACE)),
+      }),
+    },
+    {
+      method: 'GET',
       pattern: /^\/api\/v1\/projects\/([^/]+)$/,
       handle: m => {
         const name = decodeURIComponent(m[1]);
-        if (!projects.has(name)) {
+        const project = projects.resource(name, ARGOCD_NAMESPACE);
+        if (!project) {
           throw new ApiError(
             'NotFound',
             `appprojects.argoproj.io "${name}" not found`,
           );
         }
-        return projectResource(name);
+        return project;
       },
     },
   ];

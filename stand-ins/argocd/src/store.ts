@@ -1,4 +1,8 @@
 /*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
  * File-backed storage of Applications: one JSON file per Application in
  * `<dataDir>/applications/`, written atomically, so a restarted stand-in
  * serves what an earlier run created.

@@ -28,6 +28,7 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import scaffolderGithubModule from '@backstage/plugin-scaffolder-backend-module-github';
 import argocdModule from '@internal/plugin-scaffolder-backend-module-argocd';
 import githubPreflightModule from '@internal/plugin-scaffolder-backend-module-github-preflight';
+import tenancyModule from '@internal/plugin-scaffolder-backend-module-launchpad-tenancy';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { Ingress } from 'kubernetes-models/networking.k8s.io/v1';
 import { Service } from 'kubernetes-models/v1';
@@ -64,9 +65,34 @@ const sampleValues = {
   replicas: 3,
   ingressHost: 'orders.apps.example.com',
   ingressScheme: 'internal',
-  argocdProject: 'default',
-  cluster: 'eks',
   waitForSync: true,
+};
+
+const CERTIFICATE_ARN =
+  'arn:aws:acm:ap-northeast-2:123456789012:certificate/5e1c0d2a-1111-2222-3333-444455556666';
+
+/**
+ * The platform team owns `orders` here (and `platform`, `platform-*`), under
+ * apps.example.com; payments owns its own, under payments.example.net. The mock user the dry runs run as
+ * is a member of platform only.
+ */
+const tenancy = {
+  sourceRepos: ['https://github.com/acme/*'],
+  defaults: {
+    clusters: ['eks'],
+    ingress: { domains: ['{group}.example.net'] },
+  },
+  teams: [
+    {
+      group: 'group:default/platform',
+      namespaces: ['orders', 'platform', 'platform-*'],
+      ingress: {
+        domains: ['apps.example.com'],
+        certificateArn: CERTIFICATE_ARN,
+      },
+    },
+    { group: 'group:default/payments' },
+  ],
 };
 
 type DryRunResponse = {
@@ -118,12 +144,12 @@ describe('fastapi-service rendered through the scaffolder dry-run API', () => {
   let skeletonContents: { path: string; base64Content: string }[];
   let workDir: string;
 
-  async function dryRun(values: Record<string, unknown>) {
+  async function dryRun(values: Record<string, unknown>, userRef?: string) {
     const res = await fetch(`${baseUrl}/api/scaffolder/v2/dry-run`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        authorization: mockCredentials.user.header(),
+        authorization: mockCredentials.user.header(userRef),
       },
       body: JSON.stringify({
         template,
@@ -165,6 +191,7 @@ describe('fastapi-service rendered through the scaffolder dry-run API', () => {
         scaffolderGithubModule,
         githubPreflightModule,
         argocdModule,
+        tenancyModule,
         // The owner and system the sample values name; catalog:fetch (the
         // template's first checks) runs in dry runs too.
         catalogServiceMock.factory({
@@ -174,6 +201,30 @@ describe('fastapi-service rendered through the scaffolder dry-run API', () => {
               kind: 'Group',
               metadata: { name: 'platform', namespace: 'default' },
               spec: { type: 'team', children: [] },
+            },
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'Group',
+              metadata: { name: 'payments', namespace: 'default' },
+              spec: { type: 'team', children: [] },
+            },
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'User',
+              metadata: { name: 'mock', namespace: 'default' },
+              spec: { memberOf: ['platform'] },
+              relations: [
+                { type: 'memberOf', targetRef: 'group:default/platform' },
+              ],
+            },
+            {
+              apiVersion: 'backstage.io/v1alpha1',
+              kind: 'User',
+              metadata: { name: 'sora', namespace: 'default' },
+              spec: { memberOf: ['payments'] },
+              relations: [
+                { type: 'memberOf', targetRef: 'group:default/payments' },
+              ],
             },
             {
               apiVersion: 'backstage.io/v1alpha1',
@@ -187,6 +238,10 @@ describe('fastapi-service rendered through the scaffolder dry-run API', () => {
           data: {
             backend: { workingDirectory: workDir },
             integrations: { github: [{ host: 'github.com' }] },
+            launchpad: {
+              access: { platformGroups: ['group:default/platform'] },
+              tenancy,
+            },
             argocd: {
               instances: [
                 {
@@ -262,7 +317,8 @@ describe('fastapi-service rendered through the scaffolder dry-run API', () => {
         },
       },
       spec: {
-        project: 'default',
+        // derived from the owner by launchpad:tenancy:check
+        project: 'team-platform',
         source: { path: 'deploy/overlays/eks', targetRevision: 'main' },
         // the cluster name from the form, never an in-cluster address
         destination: { name: 'eks', namespace: 'orders' },
@@ -308,6 +364,8 @@ describe('fastapi-service rendered through the scaffolder dry-run API', () => {
       rendered.log.filter(l => l.body.stepId === id).map(l => l.body.status);
     expect(steps('check-owner')).toContain('completed');
     expect(steps('check-system')).toContain('completed');
+    // The tenancy check has no side effects, so it runs in dry runs too.
+    expect(steps('check-tenancy')).toContain('completed');
     // No failure, so no failure report.
     expect(steps('report-failure')).toContain('skipped');
     expect(steps('report-failure')).not.toContain('completed');
@@ -334,7 +392,7 @@ describe('fastapi-service rendered through the scaffolder dry-run API', () => {
     expect(body.log ?? []).toEqual([]);
   });
 
-  it('skips the wait step and the host rule when not asked for', async () => {
+  it("skips the wait step when not asked for and derives the host from the team's domain", async () => {
     const { status, body } = await dryRun({
       ...sampleValues,
       name: 'billing',
@@ -354,8 +412,10 @@ describe('fastapi-service rendered through the scaffolder dry-run API', () => {
       .map(d => d.toJSON())
       .find(o => o.kind === 'Ingress');
     new Ingress(ingress).validate();
+    // Never a catch-all rule in a shared IngressGroup: <name>.<team domain>.
     expect(ingress.spec.rules).toEqual([
       {
+        host: 'billing.apps.example.com',
         http: {
           paths: [
             {
@@ -367,7 +427,68 @@ describe('fastapi-service rendered through the scaffolder dry-run API', () => {
         },
       },
     ]);
+    expect(ingress.spec.tls).toEqual([{ hosts: ['billing.apps.example.com'] }]);
   });
+
+  it('refuses an owner team a payments member is not in, before rendering anything', async () => {
+    const { status, body } = await dryRun(sampleValues, 'user:default/sora');
+    expect(status).not.toBe(200);
+    expect(JSON.stringify(body)).toContain(
+      'user:default/sora is not a member of group:default/platform, so it cannot deploy for it. It may deploy for group:default/payments',
+    );
+  });
+
+  it("lets the platform group create for another team, inside that team's tenancy", async () => {
+    const { status, body } = await dryRun({
+      ...sampleValues,
+      name: 'ledger',
+      owner: 'group:default/payments',
+      namespace: 'payments-ledger',
+      ingressHost: undefined,
+    });
+    expect(status).toBe(200);
+    expect(dryRunApplication(body.log).spec).toMatchObject({
+      project: 'team-payments',
+      destination: { name: 'eks', namespace: 'payments-ledger' },
+    });
+  });
+
+  it.each([
+    [
+      'kube-system',
+      { namespace: 'kube-system' },
+      "namespace 'kube-system' is reserved",
+    ],
+    [
+      "another team's namespace",
+      { namespace: 'payments-x' },
+      "namespace 'payments-x' does not belong to group:default/platform (it is group:default/payments's)",
+    ],
+    [
+      'the default project',
+      { argocdProject: 'default' },
+      "Argo CD project 'default' is not group:default/platform's: its services deploy with project 'team-platform'",
+    ],
+    [
+      "another team's project",
+      { argocdProject: 'team-payments' },
+      "Argo CD project 'team-payments' is not group:default/platform's",
+    ],
+    [
+      'a host outside the team domain',
+      { ingressHost: 'orders.example.org' },
+      "ingress host 'orders.example.org' is not under group:default/platform's domains: *.apps.example.com",
+    ],
+  ])(
+    'refuses %s in the dry run, before rendering anything',
+    async (_what, values, message) => {
+      const { status, body } = await dryRun({ ...sampleValues, ...values });
+      expect(status).not.toBe(200);
+      const text = JSON.stringify(body);
+      expect(text).toContain(message);
+      expect(text).not.toContain('Dry run: would create Argo CD Application');
+    },
+  );
 
   it("passes the generated project's own pytest suite", async () => {
     const { stdout } = await runTool(
@@ -439,14 +560,19 @@ describe('fastapi-service rendered through the scaffolder dry-run API', () => {
       'alb.ingress.kubernetes.io/scheme': 'internal',
       'alb.ingress.kubernetes.io/target-type': 'ip',
       'alb.ingress.kubernetes.io/healthcheck-path': '/healthz',
-      'alb.ingress.kubernetes.io/group.name': expect.any(String),
+      // The owner team's own ALB, not one shared by every team.
+      'alb.ingress.kubernetes.io/group.name': 'launchpad-platform',
+      // HTTPS with the team's ACM certificate; HTTP redirects to it.
+      'alb.ingress.kubernetes.io/certificate-arn': CERTIFICATE_ARN,
+      'alb.ingress.kubernetes.io/ssl-redirect': '443',
     });
     expect(
       JSON.parse(
         ingress.metadata.annotations['alb.ingress.kubernetes.io/listen-ports'],
       ),
-    ).toEqual([{ HTTP: 80 }]);
+    ).toEqual([{ HTTP: 80 }, { HTTPS: 443 }]);
     expect(ingress.spec.rules[0].host).toBe('orders.apps.example.com');
+    expect(ingress.spec.tls).toEqual([{ hosts: ['orders.apps.example.com'] }]);
     expect(ingress.spec.rules[0].http.paths[0].backend.service.name).toBe(
       service.metadata.name,
     );

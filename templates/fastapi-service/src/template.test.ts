@@ -84,12 +84,10 @@ const validPage1 = {
   pythonVersion: '3.12',
 };
 const validPage3 = {
-  namespace: 'orders',
+  namespace: 'payments-orders',
   imageRepository:
     '123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/orders-api',
   replicas: 2,
-  argocdProject: 'default',
-  cluster: 'eks',
 };
 
 function formErrors(field: string, data: Record<string, unknown>) {
@@ -131,6 +129,7 @@ describe('template.yaml', () => {
     expect(steps.map(s => s.action)).toEqual([
       'catalog:fetch',
       'catalog:fetch',
+      'launchpad:tenancy:check',
       'github:repo:checkAvailable',
       'argocd:app:checkAvailable',
       'fetch:template',
@@ -158,14 +157,43 @@ describe('template.yaml', () => {
       repoUrl: '${{ parameters.repoUrl }}',
     });
     expect(step('publish').input!.repoUrl).toBe('${{ parameters.repoUrl }}');
+    // The tenancy check reads the form; everything after it uses its
+    // outputs (derived from the owner and checked on the server), never the
+    // form's free text for project, cluster, namespace or ingress.
+    expect(step('check-tenancy').input).toEqual({
+      owner: '${{ parameters.owner }}',
+      namespace: '${{ parameters.namespace }}',
+      cluster: '${{ parameters.cluster }}',
+      project: '${{ parameters.argocdProject }}',
+      serviceName: '${{ parameters.name }}',
+      ingressHost: '${{ parameters.ingressHost }}',
+      ingressScheme: '${{ parameters.ingressScheme }}',
+    });
+    const tenancy = (field: string) =>
+      `\${{ steps['check-tenancy'].output.${field} }}`;
     expect(step('check-argocd').input).toEqual({
       appName: '${{ parameters.name }}',
-      project: '${{ parameters.argocdProject }}',
+      project: tenancy('project'),
     });
     expect(step('argocd-create').input).toMatchObject({
       appName: '${{ parameters.name }}',
-      project: '${{ parameters.argocdProject }}',
+      project: tenancy('project'),
+      destinationName: tenancy('cluster'),
+      namespace: tenancy('namespace'),
     });
+    expect(step('fetch').input!.values).toMatchObject({
+      namespace: tenancy('namespace'),
+      ingressHost: tenancy('ingressHost'),
+      ingressScheme: tenancy('ingressScheme'),
+      albGroupName: tenancy('ingressGroupName'),
+      certificateArn: tenancy('certificateArn'),
+    });
+    const afterCheck = steps.slice(
+      steps.findIndex(s => s.id === 'check-tenancy') + 1,
+    );
+    expect(JSON.stringify(afterCheck)).not.toMatch(
+      /parameters\.(argocdProject|cluster|namespace|ingressHost|ingressScheme)/,
+    );
     // The failure report runs only after a failure.
     expect(step('report-failure').if).toBe('${{ failure() }}');
     const publish = step('publish').input!;
@@ -180,8 +208,6 @@ describe('template.yaml', () => {
       repoUrl: "${{ steps['publish'].output.remoteUrl }}",
       path: 'deploy/overlays/eks',
       targetRevision: 'main',
-      destinationName: '${{ parameters.cluster }}',
-      namespace: '${{ parameters.namespace }}',
       automatedSync: true,
       prune: true,
       selfHeal: true,
@@ -208,10 +234,22 @@ describe('template.yaml', () => {
     });
   });
 
-  it('limits owners to Groups and systems to System entities', () => {
+  it("offers the user's own teams as owners and System entities as systems", () => {
+    // The frontend field (packages/app/src/modules/tenancy) lists the teams
+    // the server says the user may act for; launchpad:tenancy:check enforces it.
     const owner = pageWith('owner').uiSchema.owner as any;
-    expect(owner['ui:field']).toBe('OwnerPicker');
-    expect(owner['ui:options'].catalogFilter).toEqual({ kind: 'Group' });
+    expect(owner['ui:field']).toBe('TenantOwnerPicker');
+    // The project is derived from the owner: not a field a person fills in.
+    const project = pageWith('argocdProject').uiSchema.argocdProject as any;
+    expect(project['ui:widget']).toBe('hidden');
+    const page3 = pageWith('namespace').schema;
+    expect(page3.required).toEqual([
+      'namespace',
+      'imageRepository',
+      'replicas',
+    ]);
+    expect(page3.properties.argocdProject.default).toBeUndefined();
+    expect(page3.properties.cluster.default).toBeUndefined();
     const system = pageWith('system').uiSchema.system as any;
     expect(system['ui:field']).toBe('EntityPicker');
     expect(system['ui:options'].catalogFilter).toEqual({ kind: 'System' });

@@ -29,9 +29,12 @@ async function catalogNames(backend: BackendProcess, auth?: string) {
   return {
     status: res.status,
     names: res.ok
-      ? ((await res.json()) as Array<{ kind: string; metadata: { name: string } }>).map(
-          e => `${e.kind}:${e.metadata.name}`,
-        )
+      ? (
+          (await res.json()) as Array<{
+            kind: string;
+            metadata: { name: string };
+          }>
+        ).map(e => `${e.kind}:${e.metadata.name}`)
       : [],
   };
 }
@@ -73,7 +76,10 @@ describe.each([
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-boot-'));
     const env: Record<string, string> = {
       PORTAL_API_TOKEN: token,
-      APP_CONFIG_techdocs_publisher_local_publishDirectory: path.join(dataDir, 'techdocs'),
+      APP_CONFIG_techdocs_publisher_local_publishDirectory: path.join(
+        dataDir,
+        'techdocs',
+      ),
     };
     if (usePostgres) {
       pg = await startPostgres();
@@ -88,7 +94,10 @@ describe.each([
         prefix: `boot_${randomBytes(4).toString('hex')}_`,
       });
     } else {
-      env.APP_CONFIG_backend_database_connection_directory = path.join(dataDir, 'sqlite');
+      env.APP_CONFIG_backend_database_connection_directory = path.join(
+        dataDir,
+        'sqlite',
+      );
     }
     const t0 = Date.now();
     backend = await startBackend({ env, readyTimeoutMs: 90_000 });
@@ -143,7 +152,12 @@ describe('a database that answers late', () => {
       env: {
         APP_CONFIG_backend_database: JSON.stringify({
           client: 'pg',
-          connection: { host: '127.0.0.1', port, user: pg.user, password: pg.password },
+          connection: {
+            host: '127.0.0.1',
+            port,
+            user: pg.user,
+            password: pg.password,
+          },
           prefix: `late_${randomBytes(4).toString('hex')}_`,
         }),
       },
@@ -151,11 +165,15 @@ describe('a database that answers late', () => {
     });
     try {
       const readiness = await eventually('the not-ready answer', async () => {
-        const res = await fetch(`${backend.baseUrl}/.backstage/health/v1/readiness`);
+        const res = await fetch(
+          `${backend.baseUrl}/.backstage/health/v1/readiness`,
+        );
         return { status: res.status, body: await res.json() };
       });
       expect(readiness.status).toBe(503);
-      expect(readiness.body.message).toContain(`cannot connect to PostgreSQL at 127.0.0.1:${port}`);
+      expect(readiness.body.message).toContain(
+        `cannot connect to PostgreSQL at 127.0.0.1:${port}`,
+      );
       // Readiness names the reason for kubectl; an API path names nothing of
       // the database (host, port, user or error): the log line has that.
       const api = await fetch(`${backend.baseUrl}/api/catalog/entities`);
@@ -163,18 +181,33 @@ describe('a database that answers late', () => {
       expect(api.headers.get('retry-after')).toBe('5');
       const apiText = await api.text();
       expect(JSON.parse(apiText).error.message).toMatch(/not ready yet/);
-      for (const detail of ['127.0.0.1', String(port), pg.user, 'PostgreSQL', 'ECONNREFUSED', 'connect']) {
+      for (const detail of [
+        '127.0.0.1',
+        String(port),
+        pg.user,
+        'PostgreSQL',
+        'ECONNREFUSED',
+        'connect',
+      ]) {
         expect(apiText).not.toContain(detail);
       }
-      const waiting = backend.logs().filter(l => l.includes('Waiting for the database'));
+      const waiting = backend
+        .logs()
+        .filter(l => l.includes('Waiting for the database'));
       expect(waiting).toHaveLength(1);
       expect(backend.logs().join('\n')).not.toContain(pg.password);
 
-      await new Promise<void>(resolve => proxy.listen(port, '127.0.0.1', resolve));
+      await new Promise<void>(resolve =>
+        proxy.listen(port, '127.0.0.1', resolve),
+      );
       await backend.waitForReady(90_000);
-      expect(backend.logs().filter(l => l.includes('The database answers after'))).toHaveLength(1);
+      expect(
+        backend.logs().filter(l => l.includes('The database answers after')),
+      ).toHaveLength(1);
       expect(backend.errorLines()).toEqual([]);
-      expect(backend.logs().filter(l => l.includes('Waiting for the database'))).toHaveLength(1);
+      expect(
+        backend.logs().filter(l => l.includes('Waiting for the database')),
+      ).toHaveLength(1);
     } finally {
       await backend.stop('SIGTERM', 20_000);
       proxy.close();
@@ -208,42 +241,61 @@ describe('production configuration errors', () => {
   ];
 
   it.each([
-    ['a missing POSTGRES_HOST', { POSTGRES_HOST: undefined }, /POSTGRES_HOST is not set/],
-    ['a malformed APP_BASE_URL', { APP_BASE_URL: 'portal.example.com' }, /APP_BASE_URL must make app\.baseUrl an http\(s\) URL/],
-  ])('holds readiness at 503 on %s, with one line naming the variable', async (_what, override, message) => {
-    const backend = await startBackend({
-      args,
-      env: { ...base, ...override, NODE_ENV: 'production' },
-      waitForReady: false,
-    });
-    try {
-      const health = `${backend.baseUrl}/.backstage/health/v1`;
-      const readiness = await eventually('the not-ready answer', async () => {
-        const res = await fetch(`${health}/readiness`);
-        return { status: res.status, body: await res.json() };
+    [
+      'a missing POSTGRES_HOST',
+      { POSTGRES_HOST: undefined },
+      /POSTGRES_HOST is not set/,
+    ],
+    [
+      'a malformed APP_BASE_URL',
+      { APP_BASE_URL: 'portal.example.com' },
+      /APP_BASE_URL must make app\.baseUrl an http\(s\) URL/,
+    ],
+  ])(
+    'holds readiness at 503 on %s, with one line naming the variable',
+    async (_what, override, message) => {
+      const backend = await startBackend({
+        args,
+        env: { ...base, ...override, NODE_ENV: 'production' },
+        waitForReady: false,
       });
-      expect(readiness.status).toBe(503);
-      expect(readiness.body.message).toMatch(message);
-      // Alive, so Kubernetes keeps the pod (no crash loop) but sends it no traffic.
-      expect((await fetch(`${health}/liveness`)).status).toBe(200);
-      const api = await fetch(`${backend.baseUrl}/api/catalog/entities`);
-      expect(api.status).toBe(503);
-      const apiText = await api.text();
-      for (const detail of ['POSTGRES', 'APP_BASE_URL', '127.0.0.1', 'secret-password']) {
-        expect(apiText).not.toContain(detail);
+      try {
+        const health = `${backend.baseUrl}/.backstage/health/v1`;
+        const readiness = await eventually('the not-ready answer', async () => {
+          const res = await fetch(`${health}/readiness`);
+          return { status: res.status, body: await res.json() };
+        });
+        expect(readiness.status).toBe(503);
+        expect(readiness.body.message).toMatch(message);
+        // Alive, so Kubernetes keeps the pod (no crash loop) but sends it no traffic.
+        expect((await fetch(`${health}/liveness`)).status).toBe(200);
+        const api = await fetch(`${backend.baseUrl}/api/catalog/entities`);
+        expect(api.status).toBe(503);
+        const apiText = await api.text();
+        for (const detail of [
+          'POSTGRES',
+          'APP_BASE_URL',
+          '127.0.0.1',
+          'secret-password',
+        ]) {
+          expect(apiText).not.toContain(detail);
+        }
+        expect(backend.logs()).toHaveLength(1);
+        expect(backend.logs()[0]).toMatch(message);
+        // Production: the line is one JSON object, like the backend's own lines.
+        expect(JSON.parse(backend.logs()[0])).toMatchObject({
+          level: 'error',
+          plugin: 'backend',
+          timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        });
+        expect(backend.logs()[0]).not.toContain('secret-password');
+        expect(backend.child.exitCode).toBeNull();
+      } finally {
+        expect(await backend.stop('SIGTERM', 15_000)).toEqual({
+          code: 0,
+          signal: null,
+        });
       }
-      expect(backend.logs()).toHaveLength(1);
-      expect(backend.logs()[0]).toMatch(message);
-      // Production: the line is one JSON object, like the backend's own lines.
-      expect(JSON.parse(backend.logs()[0])).toMatchObject({
-        level: 'error',
-        plugin: 'backend',
-        timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
-      });
-      expect(backend.logs()[0]).not.toContain('secret-password');
-      expect(backend.child.exitCode).toBeNull();
-    } finally {
-      expect(await backend.stop('SIGTERM', 15_000)).toEqual({ code: 0, signal: null });
-    }
-  });
+    },
+  );
 });

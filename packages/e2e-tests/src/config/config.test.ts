@@ -82,7 +82,10 @@ describe('production config (app-config.yaml + app-config.production.yaml)', () 
     expect(config.has('auth.providers.guest')).toBe(false);
     // Not even as a key that removes it: only the development file has one.
     const raw = yaml.load(
-      fs.readFileSync(path.join(repoRoot, 'app-config.production.yaml'), 'utf8'),
+      fs.readFileSync(
+        path.join(repoRoot, 'app-config.production.yaml'),
+        'utf8',
+      ),
     ) as { auth: { providers: Record<string, unknown> } };
     expect(Object.keys(raw.auth.providers)).toEqual(['github']);
     expect(config.getStringArray('launchpad.signIn.providers')).toEqual([
@@ -110,7 +113,9 @@ describe('production config (app-config.yaml + app-config.production.yaml)', () 
     // refuses NODE_ENV=production unless this is set, because Backstage
     // prefers an object store for large workspaces; it opens nothing to
     // users (README, "Several replicas").
-    const allowed = ['.scaffolder.taskRecovery.database.dangerouslyEnableInProduction'];
+    const allowed = [
+      '.scaffolder.taskRecovery.database.dangerouslyEnableInProduction',
+    ];
     const { appConfigs } = await load(files, productionEnv);
     expect(appConfigs.flatMap(c => dangerousKeys(c.data))).toEqual(allowed);
     const dev = await load(development, {});

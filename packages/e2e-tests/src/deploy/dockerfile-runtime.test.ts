@@ -415,14 +415,21 @@ describe('the Dockerfile runtime (replayed without Docker)', () => {
       }
       // The Deployment's probes: not ready (no traffic), but alive (no restart loop).
       expect(readiness?.status).toBe(503);
-      expect((await readiness!.json()).message).toContain('POSTGRES_PASSWORD is not set');
+      expect((await readiness!.json()).message).toContain(
+        'POSTGRES_PASSWORD is not set',
+      );
       expect((await fetch(`${health}/liveness`)).status).toBe(200);
       const lines = broken.logs();
-      expect(lines.filter(l => l.includes('POSTGRES_PASSWORD'))).toHaveLength(1);
+      expect(lines.filter(l => l.includes('POSTGRES_PASSWORD'))).toHaveLength(
+        1,
+      );
       expect(lines).toHaveLength(1);
       expect(lines.filter(l => /^\s+at /.test(l))).toEqual([]); // no stack trace
     } finally {
-      expect(await broken.stop('SIGTERM', 15_000)).toEqual({ code: 0, signal: null });
+      expect(await broken.stop('SIGTERM', 15_000)).toEqual({
+        code: 0,
+        signal: null,
+      });
     }
   });
 });

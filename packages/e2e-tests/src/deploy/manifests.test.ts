@@ -519,7 +519,7 @@ describe('deploy/rbac/portal-readonly-clusterrole.yaml', () => {
     expect(await invalidModels(objects)).toEqual([]);
   });
 
-  it('is read-only, never reads secrets or configmaps, and binds the access-entry group', () => {
+  it('is read-only, never reads secrets or configmaps, and binds nothing itself (the team namespaces do)', () => {
     const role = findObject(
       objects,
       'ClusterRole',
@@ -541,23 +541,33 @@ describe('deploy/rbac/portal-readonly-clusterrole.yaml', () => {
         'ingresses',
       ]),
     );
-    const binding = findObject(
-      objects,
-      'ClusterRoleBinding',
-      'launchpad-portal-readonly',
-    );
-    expect(binding.roleRef).toEqual({
-      apiGroup: 'rbac.authorization.k8s.io',
-      kind: 'ClusterRole',
-      name: 'launchpad-portal-readonly',
-    });
-    expect(binding.subjects).toEqual([
-      {
-        apiGroup: 'rbac.authorization.k8s.io',
-        kind: 'Group',
-        name: 'launchpad-portal-readers',
-      },
+    // Read access is granted per team namespace by the RoleBindings in
+    // deploy/tenancy/clusters/<cluster>/ (tenancy.test.ts), never cluster-wide.
+    expect(objects.map(objectRef)).toEqual([
+      'ClusterRole/launchpad-portal-readonly',
     ]);
+  });
+
+  it("is bound in the portal's own namespace, so its own page shows its pods", () => {
+    for (const overlay of overlays) {
+      const bindings = rendered[overlay].filter(o => o.kind === 'RoleBinding');
+      expect(bindings.map(objectRef)).toEqual([
+        'RoleBinding/launchpad-portal-readonly',
+      ]);
+      expect(bindings[0].metadata.namespace).toBe('launchpad');
+      expect((bindings[0] as any).roleRef).toEqual({
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name: 'launchpad-portal-readonly',
+      });
+    }
+    const catalogInfo = fs.readFileSync(
+      path.join(repoRoot, 'catalog-info.yaml'),
+      'utf8',
+    );
+    expect(catalogInfo).toMatch(
+      /backstage\.io\/kubernetes-namespace: launchpad$/m,
+    );
   });
 
   it('is not part of any overlay (it is applied to every cluster the portal reads)', () => {

@@ -5,10 +5,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
 import {
+  eventually,
   launchBrowser,
   screenshotter,
   signInWithGitHub,
-  eventually,
 } from '@internal/test-support';
 
 // A newcomer's first day, through the UI only, on the offline sandbox: sign
@@ -26,10 +26,15 @@ describe('the newcomer journey', () => {
   const shoot = screenshotter('journey');
 
   beforeAll(async () => {
-    portal = await startSandboxPortal({ standardPorts: true, syncDelayMs: 1500 });
+    portal = await startSandboxPortal({
+      standardPorts: true,
+      syncDelayMs: 1500,
+    });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-    page.setDefaultTimeout(Number(process.env.JOURNEY_STEP_TIMEOUT_MS ?? 60_000));
+    page.setDefaultTimeout(
+      Number(process.env.JOURNEY_STEP_TIMEOUT_MS ?? 60_000),
+    );
   });
 
   afterEach(async () => {
@@ -45,7 +50,9 @@ describe('the newcomer journey', () => {
   it('signs in with GitHub as an organization member', async () => {
     // The org's users are ingested from the GitHub stand-in first.
     await eventually('ingested users', async () => {
-      const res = await portal.api('/api/catalog/entities/by-name/user/default/minji-park');
+      const res = await portal.api(
+        '/api/catalog/entities/by-name/user/default/minji-park',
+      );
       return res.status === 200 ? true : undefined;
     });
     await signInWithGitHub(page, portal.baseUrl, 'minji-park');
@@ -62,31 +69,53 @@ describe('the newcomer journey', () => {
     await card.waitFor();
     await shoot(page, 'create');
     await card.getByRole('button', { name: /choose/i }).click();
-    await page.getByLabel(/서비스 이름/).first().waitFor();
+    await page
+      .getByLabel(/서비스 이름/)
+      .first()
+      .waitFor();
   });
 
   it('refuses an invalid service name in the form', async () => {
-    await page.getByLabel(/서비스 이름/).first().fill('Orders_API');
-    await page.getByLabel(/설명/).first().fill('주문 처리 서비스 (orders demo)');
+    await page
+      .getByLabel(/서비스 이름/)
+      .first()
+      .fill('Orders_API');
+    await page
+      .getByLabel(/설명/)
+      .first()
+      .fill('주문 처리 서비스 (orders demo)');
     await pickOption(page, /소유 팀/, 'platform');
     await pickOption(page, /시스템/, 'Developer platform');
     await page.getByRole('button', { name: /^next/i }).click();
-    await page.getByText(/소문자|lowercase/i).first().waitFor();
+    await page
+      .getByText(/소문자|lowercase/i)
+      .first()
+      .waitFor();
     await shoot(page, 'invalid-name');
-    await page.getByLabel(/서비스 이름/).first().fill(SERVICE);
+    await page
+      .getByLabel(/서비스 이름/)
+      .first()
+      .fill(SERVICE);
     await page.getByRole('button', { name: /^next/i }).click();
   });
 
   it('fills the repository and deployment pages and reviews', async () => {
     // Repository: the GitHub stand-in's host and organization.
-    await page.getByText(/저장소 위치|Repository location/).first().waitFor();
+    await page
+      .getByText(/저장소 위치|Repository location/)
+      .first()
+      .waitFor();
     await selectHost(page, 'localhost:3300');
     await fillLabelled(page, /^Owner\s*\*?$/, 'launchpad-demo');
     await fillLabelled(page, /^Repository\s*\*?$/, SERVICE);
     await shoot(page, 'repository');
     await page.getByRole('button', { name: /^next/i }).click();
     // Deployment
-    await page.getByLabel(/네임스페이스/).first().fill('orders');
+    // One of the owner team's namespaces (launchpad.tenancy: platform, platform-*).
+    await page
+      .getByLabel(/네임스페이스/)
+      .first()
+      .fill('platform-orders');
     await page
       .getByLabel(/ECR repository URI/)
       .first()
@@ -103,14 +132,20 @@ describe('the newcomer journey', () => {
       .getByText(/Argo CD Application|저장소|Open in catalog/)
       .last()
       .waitFor({ timeout: 240_000 });
-    await page.getByRole('link', { name: /카탈로그|Open in catalog/ }).first().waitFor({ timeout: 240_000 });
+    await page
+      .getByRole('link', { name: /카탈로그|Open in catalog/ })
+      .first()
+      .waitFor({ timeout: 240_000 });
     await shoot(page, 'task-done');
     const body = await page.locator('body').innerText();
     expect(body).not.toMatch(/failed/i);
   });
 
   it('follows the output link to the new service, which shows its owner', async () => {
-    await page.getByRole('link', { name: /카탈로그|Open in catalog/ }).first().click();
+    await page
+      .getByRole('link', { name: /카탈로그|Open in catalog/ })
+      .first()
+      .click();
     await page.getByText(SERVICE).first().waitFor();
     await page.getByText('platform').first().waitFor();
     await shoot(page, 'entity');
@@ -123,8 +158,12 @@ describe('the newcomer journey', () => {
       .filter({ has: page.getByText('Argo CD', { exact: true }) })
       .first();
     await card.waitFor();
-    await card.getByText('Synced', { exact: true }).waitFor({ timeout: 90_000 });
-    await card.getByText('Healthy', { exact: true }).waitFor({ timeout: 90_000 });
+    await card
+      .getByText('Synced', { exact: true })
+      .waitFor({ timeout: 90_000 });
+    await card
+      .getByText('Healthy', { exact: true })
+      .waitFor({ timeout: 90_000 });
     await card.getByRole('link', { name: /open in argo cd/i }).waitFor();
     await card.scrollIntoViewIfNeeded();
     await shoot(page, 'argocd');
@@ -140,8 +179,14 @@ describe('the newcomer journey', () => {
 
   it('lists its Deployment with ready pods in the Kubernetes tab', async () => {
     await entityTab(page, 'Kubernetes').click();
-    await page.getByText('eks', { exact: true }).first().waitFor({ timeout: 90_000 });
-    await page.getByText(/2 pods/).first().waitFor({ timeout: 90_000 });
+    await page
+      .getByText('eks', { exact: true })
+      .first()
+      .waitFor({ timeout: 90_000 });
+    await page
+      .getByText(/2 pods/)
+      .first()
+      .waitFor({ timeout: 90_000 });
     await page.getByText(SERVICE).first().waitFor();
     await shoot(page, 'kubernetes');
     const body = await page.locator('main').innerText();
@@ -154,9 +199,14 @@ describe('the newcomer journey', () => {
       async () => {
         // The index is refreshed every 30 s in local development.
         await page.goto(`${portal.baseUrl}/search?query=${SERVICE}`);
-        await page.getByPlaceholder(/search/i).first().waitFor({ timeout: 60_000 });
+        await page
+          .getByPlaceholder(/search/i)
+          .first()
+          .waitFor({ timeout: 60_000 });
         // A result linking to the entity (its title is split by highlights).
-        const hit = page.locator(`a[href*="/catalog/default/component/${SERVICE}"]`).first();
+        const hit = page
+          .locator(`a[href*="/catalog/default/component/${SERVICE}"]`)
+          .first();
         await hit.waitFor({ timeout: 10_000 });
         return true;
       },
@@ -169,9 +219,11 @@ describe('the newcomer journey', () => {
 
 /** An entity page tab (a link in the new frontend system's entity header). */
 function entityTab(page: Page, name: string) {
-  return page.locator('main').getByRole('link', { name, exact: true }).or(
-    page.getByRole('tab', { name, exact: true }),
-  ).first();
+  return page
+    .locator('main')
+    .getByRole('link', { name, exact: true })
+    .or(page.getByRole('tab', { name, exact: true }))
+    .first();
 }
 
 async function pickOption(page: Page, label: RegExp, text: string) {

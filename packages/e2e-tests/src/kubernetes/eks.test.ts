@@ -14,10 +14,10 @@ import {
 import { ArgoCdStandIn, createArgoCdStandIn } from '@internal/argocd-stand-in';
 import {
   BackendProcess,
+  eventually,
   freePort,
   repoRoot,
   startBackend,
-  eventually,
 } from '@internal/test-support';
 
 // The production `kubernetes` and `argocd` blocks, exactly as
@@ -63,8 +63,15 @@ beforeAll(async () => {
     syncDelayMs: 200,
   });
   // The API takes the Application without apiVersion and kind.
-  const { apiVersion: _v, kind: _k, ...application } = yaml.load(
-    fs.readFileSync(path.join(repoRoot, 'deploy/argocd/application.yaml'), 'utf8'),
+  const {
+    apiVersion: _v,
+    kind: _k,
+    ...application
+  } = yaml.load(
+    fs.readFileSync(
+      path.join(repoRoot, 'deploy/argocd/application.yaml'),
+      'utf8',
+    ),
   ) as Record<string, unknown>;
   const created = await fetch(`${argocd.url}/api/v1/applications`, {
     method: 'POST',
@@ -75,7 +82,11 @@ beforeAll(async () => {
     body: JSON.stringify(application),
   });
   if (created.status !== 200) {
-    throw new Error(`Argo CD stand-in refused the Application: ${created.status} ${await created.text()}`);
+    throw new Error(
+      `Argo CD stand-in refused the Application: ${
+        created.status
+      } ${await created.text()}`,
+    );
   }
 
   // The production blocks, plus two clusters that must fail on their own.
@@ -114,8 +125,14 @@ beforeAll(async () => {
       configFile,
     ],
     env: {
-      APP_CONFIG_backend_database_connection_directory: path.join(work, 'sqlite'),
-      APP_CONFIG_techdocs_publisher_local_publishDirectory: path.join(work, 'techdocs'),
+      APP_CONFIG_backend_database_connection_directory: path.join(
+        work,
+        'sqlite',
+      ),
+      APP_CONFIG_techdocs_publisher_local_publishDirectory: path.join(
+        work,
+        'techdocs',
+      ),
       EKS_CLUSTER_NAME: CLUSTER,
       EKS_CLUSTER_URL: kube.url,
       // A CA certificate in the form `aws eks describe-cluster` gives it.
@@ -135,9 +152,12 @@ beforeAll(async () => {
     readyTimeoutMs: 120_000,
   });
   // A signed-in user (development: guest, a member of the platform group).
-  const res = await fetch(`${backend.baseUrl}/api/auth/guest/refresh?env=development`, {
-    headers: { 'x-requested-with': 'XMLHttpRequest' },
-  });
+  const res = await fetch(
+    `${backend.baseUrl}/api/auth/guest/refresh?env=development`,
+    {
+      headers: { 'x-requested-with': 'XMLHttpRequest' },
+    },
+  );
   token = (await res.json()).backstageIdentity.token;
 });
 
@@ -161,7 +181,9 @@ function api(pathname: string, init: RequestInit = {}) {
 
 async function workloads() {
   const entity = await eventually('the portal component', async () => {
-    const res = await api('/api/catalog/entities/by-name/component/default/launchpad-portal');
+    const res = await api(
+      '/api/catalog/entities/by-name/component/default/launchpad-portal',
+    );
     return res.ok ? res.json() : undefined;
   });
   const res = await api('/api/kubernetes/services/launchpad-portal', {
@@ -172,7 +194,11 @@ async function workloads() {
   return (await res.json()).items as Array<{
     cluster: { name: string };
     resources: Array<{ type: string; resources: any[] }>;
-    errors: Array<{ errorType: string; statusCode?: number; resourcePath?: string }>;
+    errors: Array<{
+      errorType: string;
+      statusCode?: number;
+      resourcePath?: string;
+    }>;
   }>;
 }
 
@@ -196,9 +222,13 @@ describe('the EKS cluster from production config', () => {
     expect(eks.errors).toEqual([]);
     const of = (type: string) =>
       eks.resources.find(r => r.type === type)?.resources ?? [];
-    expect(of('deployments').map(d => d.metadata.name)).toEqual(['launchpad-portal']);
+    expect(of('deployments').map(d => d.metadata.name)).toEqual([
+      'launchpad-portal',
+    ]);
     expect(of('pods').length).toBeGreaterThanOrEqual(2);
-    expect(of('services').map(s => s.metadata.name)).toContain('launchpad-portal');
+    expect(of('services').map(s => s.metadata.name)).toContain(
+      'launchpad-portal',
+    );
   });
 
   it('reports a refused token and an unreachable cluster per cluster, next to the working one', async () => {
@@ -206,11 +236,18 @@ describe('the EKS cluster from production config', () => {
     const other = items.find(i => i.cluster.name === 'other')!;
     expect(other.resources.every(r => r.resources.length === 0)).toBe(true);
     expect(other.errors.length).toBeGreaterThan(0);
-    expect(other.errors[0]).toMatchObject({ errorType: 'UNAUTHORIZED_ERROR', statusCode: 401 });
+    expect(other.errors[0]).toMatchObject({
+      errorType: 'UNAUTHORIZED_ERROR',
+      statusCode: 401,
+    });
     const unreachable = items.find(i => i.cluster.name === 'unreachable')!;
     expect(unreachable.errors[0]).toMatchObject({ errorType: 'FETCH_ERROR' });
     expect(items.find(i => i.cluster.name === CLUSTER)!.errors).toEqual([]);
-    expect(kubeLog.some(l => l.includes('EKS token refused: the signature does not match'))).toBe(true);
+    expect(
+      kubeLog.some(l =>
+        l.includes('EKS token refused: the signature does not match'),
+      ),
+    ).toBe(true);
     expect(backend.logs().join('\n')).not.toContain(aws.secretAccessKey);
   });
 });
@@ -218,7 +255,9 @@ describe('the EKS cluster from production config', () => {
 describe('Argo CD from production config', () => {
   it("shows the portal's own Application as Synced and Healthy", async () => {
     const status = await eventually('a synced Application', async () => {
-      const res = await api(`/api/argocd/entities/default/component/launchpad-portal/status`);
+      const res = await api(
+        `/api/argocd/entities/default/component/launchpad-portal/status`,
+      );
       if (!res.ok) return undefined;
       const body = await res.json();
       return body.sync?.status === 'Synced' ? body : undefined;

@@ -110,11 +110,10 @@ describe('permissions through the HTTP API', () => {
             new URL(portal.githubUrl).host
           }?owner=launchpad-demo&repo=${name}`,
           visibility: 'private',
-          namespace: name,
+          // One of the platform team's namespaces (launchpad.tenancy).
+          namespace: `platform-${name}`,
           imageRepository: `123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/${name}`,
           replicas: 1,
-          argocdProject: 'default',
-          cluster: 'eks',
           waitForSync: false,
         },
       }),
@@ -267,12 +266,17 @@ describe('permissions through the HTTP API', () => {
     expect(byPlatform.status).toBe(204);
   });
 
-  it('keeps backend-to-backend and API-token access working', async () => {
-    // PORTAL_API_TOKEN is a service principal: not subject to the user policy.
-    const res = await portal.api<{ tasks: { id: string }[] }>(
-      '/api/scaffolder/v2/tasks',
+  it('keeps backend-to-backend and API-token access working, each token in its scope', async () => {
+    // PORTAL_API_TOKEN is a service principal: not subject to the user
+    // policy, but read-only (accessRestrictions): it reads the catalog the
+    // task above registered into, and the scaffolder refuses it.
+    const entities = await portal.api<Array<{ metadata: { name: string } }>>(
+      '/api/catalog/entities?filter=kind=component',
     );
-    expect(res.status).toBe(200);
-    expect(res.body.tasks.map(t => t.id)).toContain(minjisTask);
+    expect(entities.status).toBe(200);
+    expect(entities.body.length).toBeGreaterThan(0);
+    const tasks = await portal.api('/api/scaffolder/v2/tasks');
+    expect(tasks.status).toBe(403);
+    expect(JSON.stringify(tasks.body)).not.toContain(minjisTask);
   });
 });

@@ -5,8 +5,8 @@
 import { SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
 import {
   eventually,
-  signInViaGitHub,
   SignedInUser,
+  signInViaGitHub,
 } from '@internal/test-support';
 
 // The backend dies (kill -9: no shutdown hooks, no chance to mark anything)
@@ -28,13 +28,20 @@ const SYNC_DELAY_MS = 40_000;
 
 interface TaskEvent {
   type: string;
-  body: { message?: string; stepId?: string; status?: string; error?: { message?: string } };
+  body: {
+    message?: string;
+    stepId?: string;
+    status?: string;
+    error?: { message?: string };
+  };
 }
 
 /** Steps that finished successfully, in order. */
 function completedSteps(log: TaskEvent[]): string[] {
   return log
-    .filter(e => e.type === 'log' && e.body.status === 'completed' && e.body.stepId)
+    .filter(
+      e => e.type === 'log' && e.body.status === 'completed' && e.body.stepId,
+    )
     .map(e => e.body.stepId!)
     .filter((step, i, all) => all.indexOf(step) === i);
 }
@@ -48,7 +55,11 @@ describe('a template run interrupted by kill -9', () => {
     await eventually(
       'the organization users in the catalog',
       async () =>
-        (await portal.api('/api/catalog/entities/by-name/user/default/minji-park')).status === 200
+        (
+          await portal.api(
+            '/api/catalog/entities/by-name/user/default/minji-park',
+          )
+        ).status === 200
           ? true
           : undefined,
       90_000,
@@ -56,8 +67,11 @@ describe('a template run interrupted by kill -9', () => {
     await eventually(
       'the FastAPI template in the catalog',
       async () =>
-        (await portal.api('/api/catalog/entities/by-name/template/default/fastapi-service'))
-          .status === 200
+        (
+          await portal.api(
+            '/api/catalog/entities/by-name/template/default/fastapi-service',
+          )
+        ).status === 200
           ? true
           : undefined,
       90_000,
@@ -73,14 +87,20 @@ describe('a template run interrupted by kill -9', () => {
     const res = await fetch(`${portal.githubUrl}/api/v3${pathname}`, {
       headers: { authorization: 'token sandbox-github-token' },
     });
-    return { status: res.status, body: res.ok ? await res.json() : await res.text() };
+    return {
+      status: res.status,
+      body: res.ok ? await res.json() : await res.text(),
+    };
   }
 
   async function repoNames(): Promise<string[]> {
     const names: string[] = [];
     for (let page = 1; ; page++) {
-      const { status, body } = await github(`/orgs/${ORG}/repos?per_page=100&page=${page}`);
-      if (status !== 200) throw new Error(`listing repositories: ${status} ${body}`);
+      const { status, body } = await github(
+        `/orgs/${ORG}/repos?per_page=100&page=${page}`,
+      );
+      if (status !== 200)
+        throw new Error(`listing repositories: ${status} ${body}`);
       names.push(...(body as Array<{ name: string }>).map(r => r.name));
       if ((body as unknown[]).length < 100) return names.sort();
     }
@@ -91,13 +111,16 @@ describe('a template run interrupted by kill -9', () => {
       headers: { authorization: `Bearer ${ARGOCD_TOKEN}` },
     });
     if (!res.ok) throw new Error(`listing applications: ${res.status}`);
-    const body = (await res.json()) as { items?: Array<{ metadata: { name: string } }> };
+    const body = (await res.json()) as {
+      items?: Array<{ metadata: { name: string } }>;
+    };
     return (body.items ?? []).map(a => a.metadata.name).sort();
   }
 
   async function task(id: string) {
     const res = await user.fetch(`/api/scaffolder/v2/tasks/${id}`);
-    if (!res.ok) throw new Error(`task ${id}: ${res.status} ${await res.text()}`);
+    if (!res.ok)
+      throw new Error(`task ${id}: ${res.status} ${await res.text()}`);
     return (await res.json()) as { status: string };
   }
 
@@ -122,12 +145,10 @@ describe('a template run interrupted by kill -9', () => {
           pythonVersion: '3.12',
           repoUrl: `${host}?owner=${ORG}&repo=${name}`,
           visibility: 'private',
-          namespace: name,
+          namespace: `platform-${name}`,
           imageRepository: `123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/${name}`,
           replicas: 2,
           ingressScheme: 'internal',
-          argocdProject: 'default',
-          cluster: 'eks',
           waitForSync: true,
         },
       }),
@@ -150,7 +171,9 @@ describe('a template run interrupted by kill -9', () => {
       `task ${id} to end`,
       async () => {
         const { status } = await task(id);
-        return ['completed', 'failed', 'cancelled'].includes(status) ? status : undefined;
+        return ['completed', 'failed', 'cancelled'].includes(status)
+          ? status
+          : undefined;
       },
       180_000,
       2000,
@@ -165,20 +188,37 @@ describe('a template run interrupted by kill -9', () => {
 
     // Repository created, catalog registered, Application created; the run
     // is now waiting for the sync (which the stand-in holds back).
-    await eventually('the repository', async () =>
-      (await github(`/repos/${ORG}/${name}`)).status === 200 ? true : undefined,
-    90_000, 250);
-    await eventually('the Argo CD Application', async () =>
-      (await applicationNames()).includes(name) ? true : undefined,
-    90_000, 250);
+    await eventually(
+      'the repository',
+      async () =>
+        (await github(`/repos/${ORG}/${name}`)).status === 200
+          ? true
+          : undefined,
+      90_000,
+      250,
+    );
+    await eventually(
+      'the Argo CD Application',
+      async () =>
+        (await applicationNames()).includes(name) ? true : undefined,
+      90_000,
+      250,
+    );
     // The step is marked completed once its outputs (and the run's
     // workspace) are saved, a moment after the Application exists.
-    const completedBeforeKill = await eventually('argocd-create completed', async () => {
-      const steps = completedSteps(await events(id));
-      return steps.includes('argocd-create') ? steps : undefined;
-    }, 30_000, 100);
+    const completedBeforeKill = await eventually(
+      'argocd-create completed',
+      async () => {
+        const steps = completedSteps(await events(id));
+        return steps.includes('argocd-create') ? steps : undefined;
+      },
+      30_000,
+      100,
+    );
     expect((await task(id)).status).toBe('processing');
-    expect(completedBeforeKill).toEqual(expect.arrayContaining(['publish', 'register', 'argocd-create']));
+    expect(completedBeforeKill).toEqual(
+      expect.arrayContaining(['publish', 'register', 'argocd-create']),
+    );
     expect(completedBeforeKill).not.toContain('argocd-wait');
 
     await killAndRestart();
@@ -202,20 +242,32 @@ describe('a template run interrupted by kill -9', () => {
     expect(messages.some(m => /is Synced and Healthy/.test(m))).toBe(true);
 
     // Exactly one new repository and one new Application: this service's.
-    expect((await repoNames()).filter(r => !reposBefore.includes(r))).toEqual([name]);
-    expect((await applicationNames()).filter(a => !appsBefore.includes(a))).toEqual([name]);
+    expect((await repoNames()).filter(r => !reposBefore.includes(r))).toEqual([
+      name,
+    ]);
+    expect(
+      (await applicationNames()).filter(a => !appsBefore.includes(a)),
+    ).toEqual([name]);
     // Registered in the catalog (the catalog processes the new location
     // asynchronously).
     await eventually(
       `component ${name} in the catalog`,
       async () =>
-        (await portal.api(`/api/catalog/entities/by-name/component/default/${name}`)).status === 200
+        (
+          await portal.api(
+            `/api/catalog/entities/by-name/component/default/${name}`,
+          )
+        ).status === 200
           ? true
           : undefined,
       90_000,
     );
-    const locations = await portal.api<Array<{ data: { target: string } }>>('/api/catalog/locations');
-    expect(locations.body.filter(l => l.data.target.includes(`/${name}/`))).toHaveLength(1);
+    const locations = await portal.api<Array<{ data: { target: string } }>>(
+      '/api/catalog/locations',
+    );
+    expect(
+      locations.body.filter(l => l.data.target.includes(`/${name}/`)),
+    ).toHaveLength(1);
     expect(portal.backend.errorLines()).toEqual([]);
   });
 
@@ -225,9 +277,15 @@ describe('a template run interrupted by kill -9', () => {
     const appsBefore = await applicationNames();
     const id = await startRun(name);
 
-    await eventually('the repository', async () =>
-      (await github(`/repos/${ORG}/${name}`)).status === 200 ? true : undefined,
-    90_000, 100);
+    await eventually(
+      'the repository',
+      async () =>
+        (await github(`/repos/${ORG}/${name}`)).status === 200
+          ? true
+          : undefined,
+      90_000,
+      100,
+    );
     const stepsDone = completedSteps(await events(id));
     await killAndRestart();
 
@@ -235,14 +293,20 @@ describe('a template run interrupted by kill -9', () => {
     const log = await events(id);
     const messages = log.map(e => e.body.message ?? '');
     const completion = log.find(e => e.type === 'completion');
-    const failedStep = log.find(e => e.body.status === 'failed' && e.body.stepId);
+    const failedStep = log.find(
+      e => e.body.status === 'failed' && e.body.stepId,
+    );
     // Either the run was resumed to the end, or it failed and says which
     // step failed and why; the task page shows both.
     const explain = () => {
       if (status === 'completed') {
         return messages.find(m => /Task recovered - resuming/.test(m));
       }
-      if (status === 'failed' && failedStep && completion?.body.error?.message) {
+      if (
+        status === 'failed' &&
+        failedStep &&
+        completion?.body.error?.message
+      ) {
         return `${failedStep.body.stepId}: ${completion.body.error.message}`;
       }
       return undefined;
@@ -252,14 +316,18 @@ describe('a template run interrupted by kill -9', () => {
     expect(log.some(e => e.type === 'recovered')).toBe(true);
 
     const newRepos = (await repoNames()).filter(r => !reposBefore.includes(r));
-    const newApps = (await applicationNames()).filter(a => !appsBefore.includes(a));
+    const newApps = (await applicationNames()).filter(
+      a => !appsBefore.includes(a),
+    );
     expect(newRepos).toEqual([name]);
     expect(newApps.length).toBeLessThanOrEqual(1);
     expect(newApps.every(a => a === name)).toBe(true);
     // For the report: where the kill landed and how the run ended.
     // eslint-disable-next-line no-console
     console.log(
-      `killed after steps [${stepsDone.join(', ')}]; run ${status} (${explanation}); last messages:\n${messages
+      `killed after steps [${stepsDone.join(
+        ', ',
+      )}]; run ${status} (${explanation}); last messages:\n${messages
         .slice(-6)
         .join('\n')}`,
     );

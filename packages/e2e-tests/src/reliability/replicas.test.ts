@@ -45,7 +45,11 @@ function generateEntities(): object[] {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Group',
       metadata: meta(group(i)),
-      spec: { type: 'team', children: [], ...(i > 0 ? { parent: group(0) } : {}) },
+      spec: {
+        type: 'team',
+        children: [],
+        ...(i > 0 ? { parent: group(0) } : {}),
+      },
     });
   }
   for (let i = 0; i < USERS; i++) {
@@ -65,7 +69,8 @@ function generateEntities(): object[] {
         type: 'openapi',
         lifecycle: 'production',
         owner: `group:${NS}/${group(i)}`,
-        definition: 'openapi: 3.0.0\ninfo: {title: generated, version: 1.0.0}\npaths: {}\n',
+        definition:
+          'openapi: 3.0.0\ninfo: {title: generated, version: 1.0.0}\npaths: {}\n',
       },
     });
   }
@@ -106,16 +111,24 @@ describe('two replicas on one PostgreSQL', () => {
 
   const query = async (replica: BackendProcess, filter: string) => {
     const res = await fetch(
-      `${replica.baseUrl}/api/catalog/entities/by-query?limit=1&filter=${encodeURIComponent(filter)}`,
+      `${
+        replica.baseUrl
+      }/api/catalog/entities/by-query?limit=1&filter=${encodeURIComponent(
+        filter,
+      )}`,
       { headers: { authorization: `Bearer ${token}` } },
     );
-    if (!res.ok) throw new Error(`by-query ${filter}: ${res.status} ${await res.text()}`);
+    if (!res.ok)
+      throw new Error(`by-query ${filter}: ${res.status} ${await res.text()}`);
     return ((await res.json()) as { totalItems: number }).totalItems;
   };
   const entity = async (replica: BackendProcess, ref: string) => {
-    const res = await fetch(`${replica.baseUrl}/api/catalog/entities/by-name/${ref}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
+    const res = await fetch(
+      `${replica.baseUrl}/api/catalog/entities/by-name/${ref}`,
+      {
+        headers: { authorization: `Bearer ${token}` },
+      },
+    );
     return res.ok ? ((await res.json()) as any) : undefined;
   };
 
@@ -158,7 +171,12 @@ describe('two replicas on one PostgreSQL', () => {
       PORTAL_API_TOKEN: token,
       APP_CONFIG_backend_database: JSON.stringify({
         client: 'pg',
-        connection: { host: pg.host, port: pg.port, user: pg.user, password: pg.password },
+        connection: {
+          host: pg.host,
+          port: pg.port,
+          user: pg.user,
+          password: pg.password,
+        },
         prefix,
       }),
       // Each replica's own scratch space, as each pod has its own.
@@ -189,8 +207,13 @@ describe('two replicas on one PostgreSQL', () => {
     };
     const replicaEnv = (n: number) => ({
       ...env,
-      APP_CONFIG_techdocs_publisher_local_publishDirectory: path.join(dataDir, `techdocs-${n}`),
-      APP_CONFIG_backend_workingDirectory: fs.mkdtempSync(path.join(dataDir, `work-${n}-`)),
+      APP_CONFIG_techdocs_publisher_local_publishDirectory: path.join(
+        dataDir,
+        `techdocs-${n}`,
+      ),
+      APP_CONFIG_backend_workingDirectory: fs.mkdtempSync(
+        path.join(dataDir, `work-${n}-`),
+      ),
     });
     // The first replica migrates the empty database; the second starts once
     // the first is ready, as a rolling update or a scale-out starts pods.
@@ -198,7 +221,10 @@ describe('two replicas on one PostgreSQL', () => {
     // src/scale/threeReplicas.test.ts starts three together.)
     const t0 = Date.now();
     for (const n of [0, 1]) {
-      const replica = await startBackend({ env: replicaEnv(n), waitForReady: false });
+      const replica = await startBackend({
+        env: replicaEnv(n),
+        waitForReady: false,
+      });
       replicas.push(replica);
       try {
         await replica.waitForReady(150_000);
@@ -226,7 +252,9 @@ describe('two replicas on one PostgreSQL', () => {
     console.log(`replicas ready after ${readyAfterS.join(' s and ')} s`);
     expect(replicas).toHaveLength(2);
     for (const r of replicas) {
-      expect((await fetch(`${r.baseUrl}/.backstage/health/v1/readiness`)).status).toBe(200);
+      expect(
+        (await fetch(`${r.baseUrl}/.backstage/health/v1/readiness`)).status,
+      ).toBe(200);
     }
   });
 
@@ -235,9 +263,12 @@ describe('two replicas on one PostgreSQL', () => {
     const deadline = t0 + 180_000;
     let counts: number[] = [];
     for (;;) {
-      counts = await Promise.all(replicas.map(r => query(r, `metadata.namespace=${NS}`)));
+      counts = await Promise.all(
+        replicas.map(r => query(r, `metadata.namespace=${NS}`)),
+      );
       if (counts.every(c => c === TOTAL)) break;
-      if (Date.now() > deadline) throw new Error(`only ${counts.join(' / ')} of ${TOTAL} entities`);
+      if (Date.now() > deadline)
+        throw new Error(`only ${counts.join(' / ')} of ${TOTAL} entities`);
       await new Promise(r => setTimeout(r, 2000));
     }
 
@@ -246,23 +277,46 @@ describe('two replicas on one PostgreSQL', () => {
     // dependencyOf) are on the final entities, for every Group.
     const expectOwned = (g: number) => {
       const n = (count: number) =>
-        Array.from({ length: count }, (_, i) => i).filter(i => i % GROUPS === g).length;
+        Array.from({ length: count }, (_, i) => i).filter(i => i % GROUPS === g)
+          .length;
       return n(COMPONENTS) + n(APIS);
     };
     const stitched = async () => {
       for (let g = 0; g < GROUPS; g++) {
         const r = replicas[g % 2];
-        const ownedBy = await query(r, `metadata.namespace=${NS},relations.ownedBy=group:${NS}/${group(g)}`);
+        const ownedBy = await query(
+          r,
+          `metadata.namespace=${NS},relations.ownedBy=group:${NS}/${group(g)}`,
+        );
         const e = await entity(r, `group/${NS}/${group(g)}`);
-        const ownerOf = (e?.relations ?? []).filter((x: any) => x.type === 'ownerOf').length;
-        const hasMember = (e?.relations ?? []).filter((x: any) => x.type === 'hasMember').length;
-        const members = Array.from({ length: USERS }, (_, i) => i).filter(i => i % GROUPS === g).length;
-        if (ownedBy !== expectOwned(g) || ownerOf !== expectOwned(g) || hasMember !== members) {
-          return `${group(g)}: ownedBy ${ownedBy}, ownerOf ${ownerOf}, hasMember ${hasMember}; wanted ${expectOwned(g)}, ${expectOwned(g)}, ${members}`;
+        const ownerOf = (e?.relations ?? []).filter(
+          (x: any) => x.type === 'ownerOf',
+        ).length;
+        const hasMember = (e?.relations ?? []).filter(
+          (x: any) => x.type === 'hasMember',
+        ).length;
+        const members = Array.from({ length: USERS }, (_, i) => i).filter(
+          i => i % GROUPS === g,
+        ).length;
+        if (
+          ownedBy !== expectOwned(g) ||
+          ownerOf !== expectOwned(g) ||
+          hasMember !== members
+        ) {
+          return `${group(
+            g,
+          )}: ownedBy ${ownedBy}, ownerOf ${ownerOf}, hasMember ${hasMember}; wanted ${expectOwned(
+            g,
+          )}, ${expectOwned(g)}, ${members}`;
         }
       }
-      const last = await entity(replicas[1], `component/${NS}/svc-${pad(COMPONENTS - 2)}`);
-      if (!(last?.relations ?? []).some((x: any) => x.type === 'dependencyOf')) {
+      const last = await entity(
+        replicas[1],
+        `component/${NS}/svc-${pad(COMPONENTS - 2)}`,
+      );
+      if (
+        !(last?.relations ?? []).some((x: any) => x.type === 'dependencyOf')
+      ) {
         return 'dependencyOf missing on the last components';
       }
       return undefined;
@@ -274,7 +328,11 @@ describe('two replicas on one PostgreSQL', () => {
     }
     expect(problem).toBeUndefined();
     // eslint-disable-next-line no-console
-    console.log(`${TOTAL} entities ingested and stitched in ${Math.round((Date.now() - t0) / 1000)} s after both were ready`);
+    console.log(
+      `${TOTAL} entities ingested and stitched in ${Math.round(
+        (Date.now() - t0) / 1000,
+      )} s after both were ready`,
+    );
   });
 
   it('runs the scheduled GitHub organization read once per interval across both replicas', async () => {
@@ -292,16 +350,22 @@ describe('two replicas on one PostgreSQL', () => {
     const span = starts[starts.length - 1].at - starts[0].at;
     // Each run reached the GitHub stand-in: its request log shows GraphQL
     // traffic in bursts, one burst per run.
-    const bursts = graphqlRequests.filter((t, i) => i === 0 || t - graphqlRequests[i - 1] > 3000);
+    const bursts = graphqlRequests.filter(
+      (t, i) => i === 0 || t - graphqlRequests[i - 1] > 3000,
+    );
     // eslint-disable-next-line no-console
     console.log(
-      `organization reads: ${starts.map(s => `replica ${s.replica}`).join(', ')}; gaps ${gaps
+      `organization reads: ${starts
+        .map(s => `replica ${s.replica}`)
+        .join(', ')}; gaps ${gaps
         .map(g => (g / 1000).toFixed(1))
         .join(', ')} s; ${bursts.length} bursts of GraphQL requests`,
     );
     // Both replicas had the task scheduled: either could have run it.
     for (const r of replicas) {
-      expect(r.logs().some(l => /Registered scheduled task: \S*replicas/i.test(l))).toBe(true);
+      expect(
+        r.logs().some(l => /Registered scheduled task: \S*replicas/i.test(l)),
+      ).toBe(true);
     }
     expect(starts.length).toBeGreaterThanOrEqual(4);
     // One run per interval across the pair. Start times jitter by the
@@ -309,8 +373,12 @@ describe('two replicas on one PostgreSQL', () => {
     // one was due, not after it started), so allow one extra run; each
     // replica running its own schedule would give about twice as many, some
     // of them seconds apart.
-    expect(starts.length).toBeLessThanOrEqual(Math.floor(span / (PROVIDER_FREQUENCY_S * 1000)) + 2);
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(PROVIDER_FREQUENCY_S * 500);
+    expect(starts.length).toBeLessThanOrEqual(
+      Math.floor(span / (PROVIDER_FREQUENCY_S * 1000)) + 2,
+    );
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(
+      PROVIDER_FREQUENCY_S * 500,
+    );
     expect(bursts.length).toBe(starts.length);
   });
 
@@ -336,7 +404,9 @@ describe('two replicas on one PostgreSQL', () => {
       // eslint-disable-next-line no-console
       console.log(`PostgreSQL deadlocks per database: ${deadlocks.join(', ')}`);
       expect(rows.length).toBeGreaterThan(3);
-      expect(rows.filter(r => Number(r.deadlocks) > 0).map(r => r.datname)).toEqual([]);
+      expect(
+        rows.filter(r => Number(r.deadlocks) > 0).map(r => r.datname),
+      ).toEqual([]);
     } finally {
       await client.end();
     }

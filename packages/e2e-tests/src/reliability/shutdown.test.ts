@@ -37,7 +37,9 @@ function productionShutdownDelayMs(): number {
     );
   }
   return (
-    (delay.milliseconds ?? 0) + (delay.seconds ?? 0) * 1000 + (delay.minutes ?? 0) * 60_000
+    (delay.milliseconds ?? 0) +
+    (delay.seconds ?? 0) * 1000 +
+    (delay.minutes ?? 0) * 60_000
   );
 }
 
@@ -60,15 +62,31 @@ describe('graceful shutdown on SIGTERM', () => {
       }, hold);
     });
     await new Promise<void>(r => upstream.listen(0, '127.0.0.1', () => r()));
-    upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
+    upstreamUrl = `http://127.0.0.1:${
+      (upstream.address() as AddressInfo).port
+    }`;
 
     backend = await startBackend({
       readyTimeoutMs: 90_000,
       env: {
         NODE_ENV: 'production',
-        PORTAL_API_TOKEN: token,
-        APP_CONFIG_backend_database_connection_directory: path.join(dataDir, 'sqlite'),
-        APP_CONFIG_techdocs_publisher_local_publishDirectory: path.join(dataDir, 'techdocs'),
+        // A static token scoped to the proxy, which this test calls (the
+        // configured PORTAL_API_TOKEN only reads the catalog and search).
+        APP_CONFIG_backend_auth_externalAccess: JSON.stringify([
+          {
+            type: 'optional-static',
+            options: { token, subject: 'shutdown-test' },
+            accessRestrictions: [{ plugin: 'proxy' }],
+          },
+        ]),
+        APP_CONFIG_backend_database_connection_directory: path.join(
+          dataDir,
+          'sqlite',
+        ),
+        APP_CONFIG_techdocs_publisher_local_publishDirectory: path.join(
+          dataDir,
+          'techdocs',
+        ),
         APP_CONFIG_backend_lifecycle_serverShutdownDelay: JSON.stringify({
           milliseconds: delayMs,
         }),
@@ -96,7 +114,8 @@ describe('graceful shutdown on SIGTERM', () => {
 
   it('turns not-ready, keeps serving, finishes the in-flight request and exits 0', async () => {
     const auth = { authorization: `Bearer ${token}` };
-    const get = (p: string) => fetch(`${backend.baseUrl}${p}`, { headers: auth });
+    const get = (p: string) =>
+      fetch(`${backend.baseUrl}${p}`, { headers: auth });
 
     expect((await get('/.backstage/health/v1/readiness')).status).toBe(200);
     expect((await get('/api/proxy/upstream/fast')).status).toBe(200);
@@ -110,11 +129,15 @@ describe('graceful shutdown on SIGTERM', () => {
     }));
     const deadline = Date.now() + 10_000;
     while (!upstreamHits.includes('/slow')) {
-      if (Date.now() > deadline) throw new Error('the slow request never reached the upstream');
+      if (Date.now() > deadline)
+        throw new Error('the slow request never reached the upstream');
       await new Promise(r => setTimeout(r, 50));
     }
 
-    const exited = backend.exited.then(result => ({ ...result, at: Date.now() }));
+    const exited = backend.exited.then(result => ({
+      ...result,
+      at: Date.now(),
+    }));
     const sigtermAt = Date.now();
     backend.child.kill('SIGTERM');
 
@@ -143,15 +166,23 @@ describe('graceful shutdown on SIGTERM', () => {
     expect(answer).toMatchObject({ status: 200, body: 'slow answer complete' });
     // It really outlasted the delay: the server waited for it.
     expect(answer.at - sigtermAt).toBeGreaterThan(delayMs);
-    expect(answer.at - slowStarted).toBeGreaterThanOrEqual(UPSTREAM_HOLD_MS - 100);
+    expect(answer.at - slowStarted).toBeGreaterThanOrEqual(
+      UPSTREAM_HOLD_MS - 100,
+    );
 
     const result = await Promise.race([
       exited,
       new Promise<never>((_, reject) =>
-        setTimeout(() => reject(new Error('backend still running 30 s after SIGTERM')), 30_000),
+        setTimeout(
+          () => reject(new Error('backend still running 30 s after SIGTERM')),
+          30_000,
+        ),
       ),
     ]);
-    expect({ code: result.code, signal: result.signal }).toEqual({ code: 0, signal: null });
+    expect({ code: result.code, signal: result.signal }).toEqual({
+      code: 0,
+      signal: null,
+    });
     // Not before the in-flight answer was sent.
     expect(result.at).toBeGreaterThanOrEqual(answer.at);
     expect(backend.errorLines()).toEqual([]);

@@ -2,6 +2,7 @@
  * Copyright 2026 The Launchpad Authors
  * SPDX-License-Identifier: Apache-2.0
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'js-yaml';
@@ -28,6 +29,10 @@ jest.setTimeout(300_000);
 const ORG = 'launchpad-demo';
 const GITHUB_TOKEN = 'sandbox-github-token';
 const SERVICE = 'inventory-api';
+/** The Argo CD project launchpad.tenancy gives the platform team. */
+const PROJECT = 'team-platform';
+/** PORTAL_API_WRITE_TOKEN: the cleanup below unregisters an entity. */
+const WRITE_TOKEN = randomBytes(24).toString('hex');
 
 /** The Argo CD stand-in's token, from the sandbox config the portal uses. */
 const ARGOCD_TOKEN: string = (
@@ -65,7 +70,24 @@ describe('the fastapi-service template through the scaffolder API', () => {
   let ghHost: string;
 
   beforeAll(async () => {
-    portal = await startSandboxPortal({ syncDelayMs: 1500 });
+    portal = await startSandboxPortal({
+      syncDelayMs: 1500,
+      env: {
+        PORTAL_API_WRITE_TOKEN: WRITE_TOKEN,
+        // The platform team may also deploy to a cluster Argo CD does not
+        // know (a config mistake): argocd:app:create then fails after the
+        // repository exists, which the cleanup test below needs. The Argo
+        // CD stand-in's AppProjects come from the config files, without it.
+        APP_CONFIG_launchpad_tenancy_teams: JSON.stringify([
+          {
+            group: 'group:default/platform',
+            clusters: ['eks', 'no-such-cluster'],
+            ingress: { internetFacing: true },
+          },
+          { group: 'group:default/payments' },
+        ]),
+      },
+    });
     ghHost = new URL(portal.githubUrl).host;
     const inCatalog = (ref: string) =>
       eventually(
@@ -108,9 +130,12 @@ describe('the fastapi-service template through the scaffolder API', () => {
 
   async function argocdApp(name: string) {
     // Naming the project, as Argo CD needs to answer 404 rather than 403.
-    const res = await fetch(`${portal.argocdUrl}/api/v1/applications/${name}?projects=default`, {
-      headers: { authorization: `Bearer ${ARGOCD_TOKEN}` },
-    });
+    const res = await fetch(
+      `${portal.argocdUrl}/api/v1/applications/${name}?projects=${PROJECT}`,
+      {
+        headers: { authorization: `Bearer ${ARGOCD_TOKEN}` },
+      },
+    );
     return { status: res.status, body: (await res.json()) as any };
   }
 
@@ -167,12 +192,11 @@ describe('the fastapi-service template through the scaffolder API', () => {
       pythonVersion: '3.12',
       repoUrl: `${ghHost}?owner=${ORG}&repo=${name}`,
       visibility: 'private',
-      namespace: 'inventory',
+      // One of the platform team's namespaces (launchpad.tenancy).
+      namespace: 'platform-inventory',
       imageRepository: `123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/${name}`,
       replicas: 2,
       ingressScheme: 'internal',
-      argocdProject: 'default',
-      cluster: 'eks',
       waitForSync: true,
       ...overrides,
     };
@@ -248,6 +272,7 @@ describe('the fastapi-service template through the scaffolder API', () => {
     expect(stepsRun(run, 'completed')).toEqual([
       'check-owner',
       'check-system',
+      'check-tenancy',
       'check-repo',
       'check-argocd',
       'fetch',
@@ -297,7 +322,7 @@ describe('the fastapi-service template through the scaffolder API', () => {
     });
     // Rendered, not raw template syntax.
     const overlay = await file('deploy/overlays/eks/kustomization.yaml');
-    expect(overlay).toContain('namespace: inventory');
+    expect(overlay).toContain('namespace: platform-inventory');
     expect(overlay).not.toContain('${{');
     expect(await file('.github/workflows/ci.yaml')).toContain('${{');
     const protection = await github(
@@ -342,7 +367,8 @@ describe('the fastapi-service template through the scaffolder API', () => {
     const app = await argocdApp(SERVICE);
     expect(app.status).toBe(200);
     expect(app.body.spec).toMatchObject({
-      project: 'default',
+      // Derived from the owner, not typed in the form.
+      project: PROJECT,
       source: {
         repoURL: `${portal.githubUrl.replace(
           '127.0.0.1',
@@ -351,7 +377,7 @@ describe('the fastapi-service template through the scaffolder API', () => {
         path: 'deploy/overlays/eks',
         targetRevision: 'main',
       },
-      destination: { name: 'eks', namespace: 'inventory' },
+      destination: { name: 'eks', namespace: 'platform-inventory' },
       syncPolicy: { automated: { prune: true, selfHeal: true } },
     });
     expect(app.body.status.sync.status).toBe('Synced');
@@ -383,6 +409,7 @@ describe('the fastapi-service template through the scaffolder API', () => {
     expect(stepsRun(run, 'completed')).toEqual([
       'check-owner',
       'check-system',
+      'check-tenancy',
       'report-failure',
     ]);
     for (const step of [
@@ -406,16 +433,17 @@ describe('the fastapi-service template through the scaffolder API', () => {
 
   it('says what exists when a step fails after the repository was created, and the cleanup it names allows a clean re-run', async () => {
     const name = 'typo-cluster';
-    // A cluster Argo CD does not know: argocd:app:create fails after the
-    // repository and the catalog entry exist.
+    // A cluster the team's tenancy names but Argo CD does not know:
+    // argocd:app:create fails after the repository and the catalog entry exist.
     const run = await runTemplate(
-      values({ name, namespace: 'typo', cluster: 'no-such-cluster' }),
+      values({ name, namespace: 'platform-typo', cluster: 'no-such-cluster' }),
     );
     expect(run.status).toBe('failed');
     expect(run.failedStep).toBe('argocd-create');
     expect(stepsRun(run, 'completed')).toEqual([
       'check-owner',
       'check-system',
+      'check-tenancy',
       'check-repo',
       'check-argocd',
       'fetch',
@@ -455,7 +483,9 @@ describe('the fastapi-service template through the scaffolder API', () => {
     );
 
     // Re-running as it is is refused by the first checks, creating nothing more.
-    const again = await runTemplate(values({ name, namespace: 'typo' }));
+    const again = await runTemplate(
+      values({ name, namespace: 'platform-typo' }),
+    );
     expect(again.failedStep).toBe('check-repo');
 
     // The cleanup the report names: unregister the entity, delete the repository.
@@ -463,7 +493,8 @@ describe('the fastapi-service template through the scaffolder API', () => {
       `${portal.baseUrl}/api/catalog/locations/${location.id}`,
       {
         method: 'DELETE',
-        headers: { authorization: `Bearer ${portal.apiToken}` },
+        // The read-only PORTAL_API_TOKEN may not; the write token may.
+        headers: { authorization: `Bearer ${WRITE_TOKEN}` },
       },
     );
     expect(unregister.status).toBe(204);
@@ -486,42 +517,50 @@ describe('the fastapi-service template through the scaffolder API', () => {
     );
 
     // Then the same name with the right cluster goes through.
-    const fixed = await runTemplate(values({ name, namespace: 'typo' }));
+    const fixed = await runTemplate(
+      values({ name, namespace: 'platform-typo' }),
+    );
     if (fixed.status !== 'completed') throw new Error(describeRun(fixed));
     const app = await argocdApp(name);
     expect(app.body.spec.destination).toEqual({
       name: 'eks',
-      namespace: 'typo',
+      namespace: 'platform-typo',
     });
     expect(app.body.status.health.status).toBe('Healthy');
   });
 
   it('refuses a name already used by an Argo CD Application before creating the repository', async () => {
     const name = 'taken-in-argocd';
-    // An Application someone created by hand, deploying another repository.
-    const created = await fetch(`${portal.argocdUrl}/api/v1/applications`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${ARGOCD_TOKEN}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({
-        metadata: { name },
-        spec: {
-          project: 'default',
-          source: {
-            repoURL: 'https://github.com/elsewhere/other.git',
-            path: '.',
-            targetRevision: 'main',
-          },
-          destination: { name: 'eks', namespace: 'other' },
+    // An Application someone created by hand, deploying another repository
+    // (without validation: the project does not allow that repository).
+    const created = await fetch(
+      `${portal.argocdUrl}/api/v1/applications?validate=false`,
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${ARGOCD_TOKEN}`,
+          'content-type': 'application/json',
         },
-      }),
-    });
+        body: JSON.stringify({
+          metadata: { name },
+          spec: {
+            project: PROJECT,
+            source: {
+              repoURL: 'https://github.com/elsewhere/other.git',
+              path: '.',
+              targetRevision: 'main',
+            },
+            destination: { name: 'eks', namespace: 'platform-other' },
+          },
+        }),
+      },
+    );
     expect(created.status).toBe(200);
     const before = await snapshot(name);
 
-    const run = await runTemplate(values({ name, namespace: 'taken' }));
+    const run = await runTemplate(
+      values({ name, namespace: 'platform-taken' }),
+    );
     expect(run.status).toBe('failed');
     expect(run.failedStep).toBe('check-argocd');
     expect(run.error).toContain(
@@ -566,8 +605,9 @@ describe('the fastapi-service template through the scaffolder API', () => {
 
   it('refuses an invalid name through the API before a task exists', async () => {
     const tasksBefore = await user.fetch(
-      `/api/scaffolder/v2/tasks?createdBy=${ 
-        encodeURIComponent(user.userEntityRef)}`,
+      `/api/scaffolder/v2/tasks?createdBy=${encodeURIComponent(
+        user.userEntityRef,
+      )}`,
     );
     const countBefore = (
       (await tasksBefore.json()) as { totalTasks?: number; tasks: unknown[] }
@@ -581,8 +621,9 @@ describe('the fastapi-service template through the scaffolder API', () => {
     );
 
     const tasksAfter = await user.fetch(
-      `/api/scaffolder/v2/tasks?createdBy=${ 
-        encodeURIComponent(user.userEntityRef)}`,
+      `/api/scaffolder/v2/tasks?createdBy=${encodeURIComponent(
+        user.userEntityRef,
+      )}`,
     );
     expect(
       ((await tasksAfter.json()) as { tasks: unknown[] }).tasks,
@@ -592,8 +633,9 @@ describe('the fastapi-service template through the scaffolder API', () => {
 
   it('never shows a token in a task log', async () => {
     const res = await user.fetch(
-      `/api/scaffolder/v2/tasks?createdBy=${ 
-        encodeURIComponent(user.userEntityRef)}`,
+      `/api/scaffolder/v2/tasks?createdBy=${encodeURIComponent(
+        user.userEntityRef,
+      )}`,
     );
     const { tasks } = (await res.json()) as { tasks: Array<{ id: string }> };
     expect(tasks.length).toBeGreaterThanOrEqual(5);

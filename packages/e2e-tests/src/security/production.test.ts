@@ -21,6 +21,8 @@ import { eventually } from '@internal/test-support';
 jest.setTimeout(300_000);
 
 const ORG = 'launchpad-demo';
+/** PORTAL_API_WRITE_TOKEN: registering locations is a write (PORTAL_API_TOKEN is read-only). */
+const WRITE_TOKEN = randomBytes(24).toString('hex');
 
 const entityYaml = (
   kind: string,
@@ -151,6 +153,7 @@ describe('the production configuration, on a running backend', () => {
         },
       ],
       env: {
+        PORTAL_API_WRITE_TOKEN: WRITE_TOKEN,
         // Production allows no host; the test adds one with a path prefix.
         APP_CONFIG_backend_reading_allow: JSON.stringify([
           { host: `127.0.0.1:${trusted.port}`, paths: ['/catalog/'] },
@@ -164,6 +167,13 @@ describe('the production configuration, on a running backend', () => {
     await trusted?.stop();
     await outside?.stop();
   });
+
+  /** A catalog write with PORTAL_API_WRITE_TOKEN. */
+  const write = (pathname: string, init: RequestInit) =>
+    fetch(`${portal.baseUrl}${pathname}`, {
+      ...init,
+      headers: { ...init.headers, authorization: `Bearer ${WRITE_TOKEN}` },
+    });
 
   const names = async (...kinds: string[]) => {
     const filters = kinds.map(k => `filter=kind=${k}`).join('&');
@@ -268,14 +278,16 @@ describe('the production configuration, on a running backend', () => {
       },
     );
 
-    it('lets PORTAL_API_TOKEN call the catalog and the scaffolder only', async () => {
+    it('lets PORTAL_API_TOKEN read the catalog and search only', async () => {
+      // Read-only by default (accessRestrictions); writes and the other
+      // plugins: src/tenancy/tokens.test.ts.
       expect((await portal.api('/api/catalog/entities?limit=1')).status).toBe(
         200,
       );
-      expect((await portal.api('/api/scaffolder/v2/actions')).status).toBe(200);
+      expect((await portal.api('/api/search/query?term=x')).status).toBe(200);
       for (const path of [
         '/api/kubernetes/clusters',
-        '/api/search/query?term=x',
+        '/api/scaffolder/v2/actions',
       ]) {
         const res = await portal.api(path);
         expect({ path, status: res.status }).toEqual({ path, status: 403 });
@@ -386,7 +398,7 @@ describe('the production configuration, on a running backend', () => {
       const blob = (file: string) =>
         `${portal.github.url}/${ORG}/team-tools/blob/main/${file}`;
       // The catalog's dry run (the "Register existing component" preview) says why.
-      const dry = await portal.api('/api/catalog/locations?dryRun=true', {
+      const dry = await write('/api/catalog/locations?dryRun=true', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ type: 'url', target: blob('smuggle.yaml') }),
@@ -397,7 +409,7 @@ describe('the production configuration, on a running backend', () => {
       );
 
       for (const file of ['smuggle.yaml', 'service.yaml']) {
-        const res = await portal.api('/api/catalog/locations', {
+        const res = await write('/api/catalog/locations', {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ type: 'url', target: blob(file) }),
@@ -430,7 +442,7 @@ describe('the production configuration, on a running backend', () => {
     });
 
     it('refuses to register a file location through the API', async () => {
-      const res = await portal.api('/api/catalog/locations', {
+      const res = await write('/api/catalog/locations', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ type: 'file', target: '/etc/passwd' }),
@@ -441,7 +453,7 @@ describe('the production configuration, on a running backend', () => {
 
   describe('UrlReader allow list', () => {
     const dryRun = async (target: string) => {
-      const res = await portal.api('/api/catalog/locations?dryRun=true', {
+      const res = await write('/api/catalog/locations?dryRun=true', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ type: 'url', target }),

@@ -12,12 +12,12 @@ import { promisify } from 'node:util';
 import yaml from 'js-yaml';
 import { SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
 import {
+  eventually,
   repoRoot,
+  SignedInUser,
+  signInViaGitHub,
   startPostgres,
   TestPostgres,
-  eventually,
-  signInViaGitHub,
-  SignedInUser,
 } from '@internal/test-support';
 
 // A secret handed to a template run must not come back out anywhere: not in
@@ -56,10 +56,18 @@ async function startArgoCdRecorder(standInToken: string) {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
-    requests.push({ method: req.method!, url: req.url!, headers: req.headers, body: body.toString('utf8') });
+    requests.push({
+      method: req.method!,
+      url: req.url!,
+      headers: req.headers,
+      body: body.toString('utf8'),
+    });
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) {
-      if (typeof v === 'string' && !['host', 'connection', 'content-length'].includes(k)) {
+      if (
+        typeof v === 'string' &&
+        !['host', 'connection', 'content-length'].includes(k)
+      ) {
         headers.set(k, v);
       }
     }
@@ -73,7 +81,10 @@ async function startArgoCdRecorder(standInToken: string) {
         body: ['GET', 'HEAD'].includes(req.method!) ? undefined : body,
       });
       const text = Buffer.from(await answer.arrayBuffer());
-      res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+      res.writeHead(answer.status, {
+        'content-type':
+          answer.headers.get('content-type') ?? 'application/json',
+      });
       res.end(text);
     } catch (error) {
       res.writeHead(502).end(String(error));
@@ -94,11 +105,14 @@ async function startArgoCdRecorder(standInToken: string) {
 /** Every regular file below `dir` except git's compressed object store. */
 function readTree(dir: string): Array<{ file: string; text: string }> {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).flatMap(entry => {
-    const file = path.join(entry.parentPath, entry.name);
-    if (!entry.isFile() || /\.git(\/|$)/.test(path.relative(dir, file))) return [];
-    return [{ file, text: fs.readFileSync(file).toString('latin1') }];
-  });
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .flatMap(entry => {
+      const file = path.join(entry.parentPath, entry.name);
+      if (!entry.isFile() || /\.git(\/|$)/.test(path.relative(dir, file)))
+        return [];
+      return [{ file, text: fs.readFileSync(file).toString('latin1') }];
+    });
 }
 
 describe('secrets handed to the FastAPI template', () => {
@@ -114,14 +128,21 @@ describe('secrets handed to the FastAPI template', () => {
 
   beforeAll(async () => {
     const githubSandbox = yaml.load(
-      fs.readFileSync(path.join(repoRoot, 'config/github.sandbox.yaml'), 'utf8'),
+      fs.readFileSync(
+        path.join(repoRoot, 'config/github.sandbox.yaml'),
+        'utf8',
+      ),
     ) as any;
     const argocdSandbox = yaml.load(
-      fs.readFileSync(path.join(repoRoot, 'config/argocd.sandbox.yaml'), 'utf8'),
+      fs.readFileSync(
+        path.join(repoRoot, 'config/argocd.sandbox.yaml'),
+        'utf8',
+      ),
     ) as any;
     sandboxSecrets = {
       'GitHub integration token': githubSandbox.integrations.github[0].token,
-      'GitHub OAuth client secret': githubSandbox.auth.providers.github.development.clientSecret,
+      'GitHub OAuth client secret':
+        githubSandbox.auth.providers.github.development.clientSecret,
     };
     secrets = {
       'the secret passed to the task': secretCanary,
@@ -130,16 +151,24 @@ describe('secrets handed to the FastAPI template', () => {
     };
 
     pg = await startPostgres();
-    recorder = await startArgoCdRecorder(argocdSandbox.argocd.instances[0].token);
+    recorder = await startArgoCdRecorder(
+      argocdSandbox.argocd.instances[0].token,
+    );
     portal = await startSandboxPortal({
       syncDelayMs: 500,
       env: {
         APP_CONFIG_backend_database: JSON.stringify({
           client: 'pg',
-          connection: { host: pg.host, port: pg.port, user: pg.user, password: pg.password },
+          connection: {
+            host: pg.host,
+            port: pg.port,
+            user: pg.user,
+            password: pg.password,
+          },
         }),
         // The sandbox's SQLite folder does not apply to PostgreSQL.
-        APP_CONFIG_backend_database_connection_directory: undefined as unknown as string,
+        APP_CONFIG_backend_database_connection_directory:
+          undefined as unknown as string,
         APP_CONFIG_argocd_instances: JSON.stringify([
           {
             name: argocdSandbox.argocd.instances[0].name,
@@ -164,7 +193,9 @@ describe('secrets handed to the FastAPI template', () => {
         eventually(
           `${ref} in the catalog`,
           async () =>
-            (await sandbox.api(`/api/catalog/entities/by-name/${ref}`)).status === 200
+            (
+              await sandbox.api(`/api/catalog/entities/by-name/${ref}`)
+            ).status === 200
               ? true
               : undefined,
           90_000,
@@ -187,11 +218,9 @@ describe('secrets handed to the FastAPI template', () => {
           pythonVersion: '3.12',
           repoUrl: `${githubHost}?owner=${ORG}&repo=${SERVICE}`,
           visibility: 'private',
-          namespace: SERVICE,
+          namespace: `platform-${SERVICE}`,
           imageRepository: `123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/${SERVICE}`,
           replicas: 2,
-          argocdProject: 'default',
-          cluster: 'eks',
           waitForSync: true,
         },
         secrets: { canary: secretCanary, token: secretCanary },
@@ -199,20 +228,28 @@ describe('secrets handed to the FastAPI template', () => {
     });
     const createdBody = await created.text();
     if (created.status !== 201) {
-      throw new Error(`creating the task answered ${created.status}: ${createdBody}`);
+      throw new Error(
+        `creating the task answered ${created.status}: ${createdBody}`,
+      );
     }
     taskId = JSON.parse(createdBody).id;
     const final = await eventually(
       'the task to finish',
       async () => {
-        const task = await (await minji.fetch(`/api/scaffolder/v2/tasks/${taskId}`)).json();
-        return ['completed', 'failed', 'cancelled'].includes(task.status) ? task : undefined;
+        const task = await (
+          await minji.fetch(`/api/scaffolder/v2/tasks/${taskId}`)
+        ).json();
+        return ['completed', 'failed', 'cancelled'].includes(task.status)
+          ? task
+          : undefined;
       },
       300_000,
       2000,
     );
     if (final.status !== 'completed') {
-      const events = await (await minji.fetch(`/api/scaffolder/v2/tasks/${taskId}/events`)).text();
+      const events = await (
+        await minji.fetch(`/api/scaffolder/v2/tasks/${taskId}/events`)
+      ).text();
       throw new Error(`the task ended ${final.status}: ${events.slice(-3000)}`);
     }
   });
@@ -224,7 +261,11 @@ describe('secrets handed to the FastAPI template', () => {
   });
 
   /** Fails naming the secret and where it was found. */
-  const expectNoSecretIn = (where: string, text: string, except: string[] = []) => {
+  const expectNoSecretIn = (
+    where: string,
+    text: string,
+    except: string[] = [],
+  ) => {
     const found = Object.entries(secrets)
       .filter(([name]) => !except.includes(name))
       .filter(([, value]) => text.includes(value))
@@ -233,12 +274,21 @@ describe('secrets handed to the FastAPI template', () => {
   };
 
   it('ran the template to the end, creating the repository and the Argo CD Application', async () => {
-    const repo = path.join(portal.dataDir, '.sandbox/github/repos', ORG, `${SERVICE}.git`);
+    const repo = path.join(
+      portal.dataDir,
+      '.sandbox/github/repos',
+      ORG,
+      `${SERVICE}.git`,
+    );
     expect(fs.existsSync(repo)).toBe(true);
-    const creates = recorder.requests.filter(r => r.method === 'POST' && r.url.startsWith('/api/v1/applications'));
+    const creates = recorder.requests.filter(
+      r => r.method === 'POST' && r.url.startsWith('/api/v1/applications'),
+    );
     expect(creates.length).toBeGreaterThan(0);
     // The portal used the configured Argo CD token (so a leak would carry this value).
-    expect(creates[0].headers.authorization).toBe(`Bearer ${argocdTokenCanary}`);
+    expect(creates[0].headers.authorization).toBe(
+      `Bearer ${argocdTokenCanary}`,
+    );
   });
 
   it('keeps the secrets out of the backend logs', () => {
@@ -248,16 +298,26 @@ describe('secrets handed to the FastAPI template', () => {
   });
 
   it('keeps the secrets out of the task API and its events', async () => {
-    const task = await (await minji.fetch(`/api/scaffolder/v2/tasks/${taskId}`)).text();
+    const task = await (
+      await minji.fetch(`/api/scaffolder/v2/tasks/${taskId}`)
+    ).text();
     expect(task).toContain(SERVICE);
     expectNoSecretIn('GET /api/scaffolder/v2/tasks/:id', task);
-    const events = await (await minji.fetch(`/api/scaffolder/v2/tasks/${taskId}/events`)).text();
+    const events = await (
+      await minji.fetch(`/api/scaffolder/v2/tasks/${taskId}/events`)
+    ).text();
     expect(events).toContain('completion');
     expectNoSecretIn('GET /api/scaffolder/v2/tasks/:id/events', events);
-    const list = await (await minji.fetch('/api/scaffolder/v2/tasks?createdBy=user:default/minji-park')).text();
+    const list = await (
+      await minji.fetch(
+        '/api/scaffolder/v2/tasks?createdBy=user:default/minji-park',
+      )
+    ).text();
     expectNoSecretIn('GET /api/scaffolder/v2/tasks', list);
     // The event stream replays the same events; read it until completion.
-    const stream = await minji.fetch(`/api/scaffolder/v2/tasks/${taskId}/eventstream`);
+    const stream = await minji.fetch(
+      `/api/scaffolder/v2/tasks/${taskId}/eventstream`,
+    );
     const reader = stream.body!.getReader();
     let sse = '';
     const deadline = Date.now() + 30_000;
@@ -272,11 +332,24 @@ describe('secrets handed to the FastAPI template', () => {
   });
 
   it('keeps the secrets out of everything pushed to GitHub and the stand-ins\u2019 stored state', async () => {
-    const repo = path.join(portal.dataDir, '.sandbox/github/repos', ORG, `${SERVICE}.git`);
+    const repo = path.join(
+      portal.dataDir,
+      '.sandbox/github/repos',
+      ORG,
+      `${SERVICE}.git`,
+    );
     // Every commit of every ref: messages, authors and full text diffs.
     const { stdout: history } = await run(
       'git',
-      ['--git-dir', repo, 'log', '--all', '--text', '-p', '--format=%H %an <%ae>%n%B'],
+      [
+        '--git-dir',
+        repo,
+        'log',
+        '--all',
+        '--text',
+        '-p',
+        '--format=%H %an <%ae>%n%B',
+      ],
       { maxBuffer: 64 * 1024 * 1024 },
     );
     expect(history).toContain('catalog-info.yaml');
@@ -288,7 +361,9 @@ describe('secrets handed to the FastAPI template', () => {
     for (const { file, text } of stored) {
       expectNoSecretIn(path.relative(portal.dataDir, file), text);
     }
-    const requestLog = await (await fetch(`${portal.githubUrl}/_standin/requests`)).text();
+    const requestLog = await (
+      await fetch(`${portal.githubUrl}/_standin/requests`)
+    ).text();
     expectNoSecretIn('requests to the GitHub stand-in (paths)', requestLog);
   });
 
@@ -296,8 +371,15 @@ describe('secrets handed to the FastAPI template', () => {
     expect(recorder.requests.length).toBeGreaterThan(0);
     for (const r of recorder.requests) {
       const { authorization, ...headers } = r.headers;
-      expectNoSecretIn(`Argo CD ${r.method} ${r.url}`, JSON.stringify({ url: r.url, headers, body: r.body }));
-      expectNoSecretIn(`Argo CD ${r.method} ${r.url} authorization`, String(authorization), ['the Argo CD token']);
+      expectNoSecretIn(
+        `Argo CD ${r.method} ${r.url}`,
+        JSON.stringify({ url: r.url, headers, body: r.body }),
+      );
+      expectNoSecretIn(
+        `Argo CD ${r.method} ${r.url} authorization`,
+        String(authorization),
+        ['the Argo CD token'],
+      );
     }
   });
 
@@ -313,7 +395,9 @@ describe('secrets handed to the FastAPI template', () => {
     const entity = await eventually(
       'the new component',
       async () => {
-        const res = await minji.fetch(`/api/catalog/entities/by-name/component/default/${SERVICE}`);
+        const res = await minji.fetch(
+          `/api/catalog/entities/by-name/component/default/${SERVICE}`,
+        );
         return res.status === 200 ? res.text() : undefined;
       },
       60_000,

@@ -94,14 +94,25 @@ export async function startSandboxPortal(
     PORTAL_API_TOKEN: apiToken,
     APP_CONFIG_app_baseUrl: baseUrl,
     APP_CONFIG_backend_cors_origin: baseUrl,
-    APP_CONFIG_backend_database_connection_directory: path.join(dataDir, 'sqlite'),
-    APP_CONFIG_techdocs_publisher_local_publishDirectory: path.join(dataDir, 'techdocs'),
+    APP_CONFIG_backend_database_connection_directory: path.join(
+      dataDir,
+      'sqlite',
+    ),
+    APP_CONFIG_techdocs_publisher_local_publishDirectory: path.join(
+      dataDir,
+      'techdocs',
+    ),
     APP_CONFIG_backend_workingDirectory: path.join(dataDir, 'work'),
     ...options.env,
   };
   fs.mkdirSync(path.join(dataDir, 'work'));
   const args = configFiles.flatMap(f => ['--config', f]);
-  let backend = await startBackend({ port: backendPort, args, env, readyTimeoutMs: 120_000 });
+  let backend = await startBackend({
+    port: backendPort,
+    args,
+    env,
+    readyTimeoutMs: 120_000,
+  });
 
   const find = (name: string) => standIns.find(s => s.name === name)!.url;
   const portal: SandboxPortal = {
@@ -123,7 +134,12 @@ export async function startSandboxPortal(
     },
     async restartBackend() {
       await backend.stop('SIGTERM', 20_000);
-      backend = await startBackend({ port: backendPort, args, env, readyTimeoutMs: 120_000 });
+      backend = await startBackend({
+        port: backendPort,
+        args,
+        env,
+        readyTimeoutMs: 120_000,
+      });
     },
     async stop() {
       await backend.stop('SIGTERM', 20_000).catch(() => {});

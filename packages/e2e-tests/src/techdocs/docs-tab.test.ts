@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +27,8 @@ import {
 jest.setTimeout(480_000);
 
 const ENTITY = '/catalog/default/component/launchpad-portal';
+/** PORTAL_API_WRITE_TOKEN of this portal: registering a location is a write. */
+const WRITE_TOKEN = randomBytes(24).toString('hex');
 /**
  * In the docs (docs/prerequisites.md, docs/techdocs.md) and nowhere in the
  * catalog; ASCII, because the local Lunr engine drops Korean words.
@@ -51,7 +54,9 @@ describe("the portal's own docs in the browser", () => {
   const shoot = screenshotter('portal-docs');
 
   beforeAll(async () => {
-    portal = await startSandboxPortal();
+    portal = await startSandboxPortal({
+      env: { PORTAL_API_WRITE_TOKEN: WRITE_TOKEN },
+    });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     page.setDefaultTimeout(60_000);
@@ -268,7 +273,8 @@ describe("the portal's own docs in the browser", () => {
     const res = await fetch(`${portal.baseUrl}/api/catalog/locations`, {
       method: 'POST',
       headers: {
-        authorization: `Bearer ${portal.apiToken}`,
+        // Registering is a write: PORTAL_API_WRITE_TOKEN, not the read-only token.
+        authorization: `Bearer ${WRITE_TOKEN}`,
         'content-type': 'application/json',
       },
       body: JSON.stringify({

@@ -1,4 +1,8 @@
 /*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
  * Catalog entities and an Argo CD Application (in Argo CD 3.x's JSON shape)
  * shared by the tests.
  */

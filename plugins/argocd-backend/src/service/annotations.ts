@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /** Names the Argo CD Application that deploys the entity. */
 export const ARGOCD_APP_NAME_ANNOTATION = 'argocd/app-name';
 

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 import { toEntityStatus } from './applicationStatus';
 import { syncedApplication } from '../__testUtils__/fixtures';
 

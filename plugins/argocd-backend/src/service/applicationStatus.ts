@@ -1,4 +1,8 @@
 /*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
  * Reduces an Argo CD Application to what the status card shows. Nothing else
  * of the Application (spec, resources, conditions, ...) leaves the backend.
  */

@@ -1,4 +1,8 @@
 /*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
  * Router options the plugin does not expose: the time limit for one status
  * read (a hanging Argo CD must not hang the card).
  */

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 import { mockApis } from '@backstage/frontend-test-utils';
 import { ArgoCdClient } from './ArgoCdClient';
 import { syncedStatus } from '../__testUtils__/fixtures';

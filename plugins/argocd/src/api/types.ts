@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * What `GET /api/argocd/entities/:namespace/:kind/:name/status` returns
  * (served by the `argocd` backend plugin, `plugins/argocd-backend`).

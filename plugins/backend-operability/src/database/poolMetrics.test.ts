@@ -51,7 +51,9 @@ describe('PoolMetrics', () => {
         0,
       ],
     ]);
-    const pending = await reader.points('db.client.connection.pending_requests');
+    const pending = await reader.points(
+      'db.client.connection.pending_requests',
+    );
     expect(pending.map(p => p.value)).toEqual([1]);
     const max = await reader.points('db.client.connection.max');
     expect(max.map(p => p.value)).toEqual([1]);

@@ -65,9 +65,9 @@ describe('isDatabaseUnavailableError', () => {
     const port = await closedPort();
     const error = await knexError(port);
     expect(error).toBeDefined();
-    expect(
-      isDatabaseUnavailableError(error, { host: '127.0.0.1', port }),
-    ).toBe(true);
+    expect(isDatabaseUnavailableError(error, { host: '127.0.0.1', port })).toBe(
+      true,
+    );
     // Towards another port it is somebody else's socket error.
     expect(
       isDatabaseUnavailableError(error, { host: 'db.internal', port: 5432 }),
@@ -76,12 +76,16 @@ describe('isDatabaseUnavailableError', () => {
 
   it('recognizes knex giving up on a connection, and errors wrapped around it', () => {
     const timeout = Object.assign(
-      new Error('Knex: Timeout acquiring a connection. The pool is probably full.'),
+      new Error(
+        'Knex: Timeout acquiring a connection. The pool is probably full.',
+      ),
       { name: 'KnexTimeoutError' },
     );
     expect(isDatabaseUnavailableError(timeout)).toBe(true);
     expect(
-      isDatabaseUnavailableError(new Error('Failed to read', { cause: timeout })),
+      isDatabaseUnavailableError(
+        new Error('Failed to read', { cause: timeout }),
+      ),
     ).toBe(true);
   });
 
@@ -99,7 +103,10 @@ describe('isDatabaseUnavailableError', () => {
     }
     expect(
       isDatabaseUnavailableError(
-        new DatabaseError('duplicate key value violates unique constraint', '23505'),
+        new DatabaseError(
+          'duplicate key value violates unique constraint',
+          '23505',
+        ),
         target,
       ),
     ).toBe(false);

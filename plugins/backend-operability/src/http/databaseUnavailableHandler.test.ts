@@ -10,9 +10,12 @@ describe('DatabaseOutageLog', () => {
     let now = 0;
     const logger = mockServices.logger.mock();
     const log = new DatabaseOutageLog({ logger, now: () => now });
-    const error = Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:5432'), {
-      code: 'ECONNREFUSED',
-    });
+    const error = Object.assign(
+      new Error('connect ECONNREFUSED 10.0.0.5:5432'),
+      {
+        code: 'ECONNREFUSED',
+      },
+    );
 
     log.record(error, 'catalog');
     for (let i = 0; i < 299; i++) {
@@ -44,6 +47,8 @@ describe('DatabaseOutageLog', () => {
     // Long quiet, then a new outage: worded as a new one.
     now += 10 * 60_000;
     log.record(error, 'catalog');
-    expect(logger.error.mock.calls[2][0]).toMatch(/^The database is unavailable/);
+    expect(logger.error.mock.calls[2][0]).toMatch(
+      /^The database is unavailable/,
+    );
   });
 });

@@ -151,9 +151,9 @@ describe('httpRouterServiceFactory', () => {
       expect((await request(server).get('/api/inventory/boom')).status).toBe(
         500,
       );
-      expect(
-        (await request(server).get('/api/inventory/missing')).status,
-      ).toBe(404);
+      expect((await request(server).get('/api/inventory/missing')).status).toBe(
+        404,
+      );
       expect(
         (
           await request(server)

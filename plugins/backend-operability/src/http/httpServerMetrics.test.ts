@@ -45,9 +45,7 @@ describe('httpServerMetrics', () => {
     const points = await reader.points('http.server.request.duration');
     const byKey = Object.fromEntries(
       points.map(p => [
-        `${p.attributes['http.request.method']} ${
-          p.attributes['http.route']
-        } ${p.attributes['http.response.status_code']}`,
+        `${p.attributes['http.request.method']} ${p.attributes['http.route']} ${p.attributes['http.response.status_code']}`,
         p.value.count,
       ]),
     );

@@ -9,8 +9,10 @@ function setup() {
   let now = 0;
   const repeats = new RepeatedLines({ windowMs: 60_000, now: () => now });
   const pass = (info: Record<string, unknown>) =>
-    repeats.format.transform({ level: 'error', ...info } as TransformableInfo) !==
-    false;
+    repeats.format.transform({
+      level: 'error',
+      ...info,
+    } as TransformableInfo) !== false;
   return { repeats, pass, advance: (ms: number) => (now += ms) };
 }
 

@@ -30,7 +30,9 @@ describe('createRootLogger', () => {
     expect(out.lines).toHaveLength(2);
     const [root, catalog] = out.json();
     expect(root).toEqual({
-      timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z$/),
+      timestamp: expect.stringMatching(
+        /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z$/,
+      ),
       level: 'info',
       plugin: 'backend',
       service: 'backstage',

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 import { applicationContractErrors } from './contract';
 
 describe('applicationContractErrors', () => {

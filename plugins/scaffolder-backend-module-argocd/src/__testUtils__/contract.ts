@@ -1,4 +1,8 @@
 /*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
  * Test helper: checks Application bodies against Argo CD 3.6's own contract,
  * `v1alpha1Application` in swagger.json and the Application CRD's
  * openAPIV3Schema. Both files come from the @internal/argocd-stand-in package

@@ -1,4 +1,8 @@
 /*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
  * Test helper: records every request msw sees, and checks that each
  * Application body sent to Argo CD conforms to the contract.
  */

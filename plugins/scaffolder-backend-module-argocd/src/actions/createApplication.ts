@@ -1,6 +1,11 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
 import { Config } from '@backstage/config';
 import { ConflictError, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { TenancyService } from '@internal/plugin-launchpad-tenancy-node';
 import { ArgoCdClient, ArgoCdRetryOptions } from '../client/ArgoCdClient';
 import { ArgoCdApplication } from '../client/types';
 import { readArgoCdConfig, selectInstance } from '../config';
@@ -27,10 +32,15 @@ const DRY_RUN_REPO_URL = 'https://dry-run.invalid/placeholder.git';
  *
  * @param options.config - root config, read for `argocd.instances`
  * @param options.retry - retry behaviour of the Argo CD client (tests shorten it)
+ * @param options.tenancy - team tenancy: when given (the module always gives it),
+ *   an Application whose project is not a team's, whose destination is outside
+ *   that team's clusters and namespaces, or whose task user is not in the team
+ *   (or a platform group) is refused before any request, also in dry runs
  */
 export function createArgoCdCreateApplicationAction(options: {
   config: Config;
   retry?: ArgoCdRetryOptions;
+  tenancy?: TenancyService;
 }) {
   const moduleConfig = readArgoCdConfig(options.config);
 
@@ -165,6 +175,15 @@ export function createArgoCdCreateApplicationAction(options: {
       }
       const instance = selectInstance(moduleConfig, input.instance);
       const app = buildApplication(input);
+      // Defence in depth: the template's own check ran first, but this
+      // action may be used by any template.
+      await options.tenancy?.authorizeApplication({
+        userRef: ctx.user?.ref,
+        project: app.spec.project,
+        destinationName: app.spec.destination.name,
+        destinationServer: app.spec.destination.server,
+        namespace: app.spec.destination.namespace ?? '',
+      });
       const client = new ArgoCdClient({
         instance,
         retry: options.retry,

@@ -1,4 +1,8 @@
 /*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
  * HTTP client for the Argo CD REST API (Argo CD 3.x, swagger `/api/v1/...`).
  *
  * Kept free of scaffolder concerns so a backend route (an entity's Argo CD

@@ -1,4 +1,8 @@
 /*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+/*
  * The subset of Argo CD's API types (swagger `v1alpha1Application`,
  * `v1alpha1AppProject`) this module reads and writes.
  */

@@ -14,13 +14,27 @@ export const OPTIONAL_STATIC_TOKEN_TYPE = 'optional-static';
 
 const MIN_TOKEN_LENGTH = 16;
 
+/**
+ * Values that only stand in for a real token: the placeholders of
+ * deploy/overlays/standalone/secrets.yaml (`change-me-…`) and their kin.
+ */
+const PLACEHOLDER =
+  /change[-_ ]?me|replace[-_ ]?me|placeholder|dummy|example|todo|not[-_ ]?a[-_ ]?secret|^x{3,}$|^<.*>$/i;
+
+/** Whether a token value is a placeholder rather than a secret. */
+export function isPlaceholderToken(token: string): boolean {
+  return PLACEHOLDER.test(token);
+}
+
 type Context = { token: Buffer; subject: string } | undefined;
 
 /**
  * Like Backstage's `static` external access type, except that an empty token
  * means "no token": the entry then accepts nothing. This lets one config file
  * say `token: ${PORTAL_API_TOKEN:-}` so the static token exists exactly when
- * the variable is set. Tokens are compared in constant time.
+ * the variable is set. Tokens are compared in constant time. In production
+ * (`NODE_ENV=production`) a placeholder value such as `change-me-…` is
+ * refused at start, so a copied example never becomes a working credential.
  */
 export const optionalStaticTokenHandler = createExternalTokenHandler<Context>({
   type: OPTIONAL_STATIC_TOKEN_TYPE,
@@ -39,6 +53,11 @@ export const optionalStaticTokenHandler = createExternalTokenHandler<Context>({
       // Never echo the token itself.
       throw new Error(
         `The static access token for subject '${subject}' must be at least ${MIN_TOKEN_LENGTH} non-space characters`,
+      );
+    }
+    if (process.env.NODE_ENV === 'production' && isPlaceholderToken(token)) {
+      throw new Error(
+        `The static access token for subject '${subject}' is a placeholder (such as change-me-…), refused in production: set a random value, e.g. openssl rand -hex 32`,
       );
     }
     return { token: Buffer.from(token), subject };

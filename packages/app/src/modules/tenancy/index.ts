@@ -1,0 +1,5 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+export { tenancyModule } from './tenancyModule';
