@@ -16,7 +16,11 @@ export interface TaskEvent {
   };
 }
 
-/** Starts the FastAPI template as `user`; the run waits for Argo CD's sync. */
+/**
+ * Starts the FastAPI template as `user` (a member of the platform team) for
+ * that team: namespace `platform-<name>` and the team's Argo CD project
+ * (launchpad.tenancy); the run waits for Argo CD's sync.
+ */
 export async function startFastApiRun(
   user: SignedInUser,
   githubHost: string,
@@ -35,11 +39,11 @@ export async function startFastApiRun(
         pythonVersion: '3.12',
         repoUrl: `${githubHost}?owner=launchpad-demo&repo=${name}`,
         visibility: 'private',
-        namespace: name,
+        namespace: `platform-${name}`,
         imageRepository: `123456789012.dkr.ecr.ap-northeast-2.amazonaws.com/${name}`,
         replicas: 2,
         ingressScheme: 'internal',
-        argocdProject: 'default',
+        argocdProject: 'team-platform',
         cluster: 'eks',
         waitForSync: true,
       },
