@@ -5,16 +5,14 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { verify } from '@octokit/webhooks-methods';
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { runGit } from '@internal/test-support';
 import { startTestStandIn, tempDir, TEST_TOKEN, TestStandIn } from './testing';
 import { signPayload } from './webhooks';
 
-const exec = promisify(execFile);
 jest.setTimeout(60_000);
 
 // GitHub's own webhooks description (OpenAPI 3.1, JSON Schema 2020-12): the
@@ -54,21 +52,11 @@ interface Received {
   body: string;
 }
 
-async function gitCli(args: string[], cwd: string) {
-  return exec('git', args, {
-    cwd,
-    env: {
-      PATH: process.env.PATH,
-      HOME: cwd,
-      GIT_CONFIG_NOSYSTEM: '1',
-      GIT_TERMINAL_PROMPT: '0',
-      GIT_AUTHOR_NAME: 'Sora Choi',
-      GIT_AUTHOR_EMAIL: 'sora.choi@launchpad.example',
-      GIT_COMMITTER_NAME: 'Sora Choi',
-      GIT_COMMITTER_EMAIL: 'sora.choi@launchpad.example',
-    },
+const gitCli = (args: string[], cwd: string) =>
+  runGit(args, cwd, {
+    name: 'Sora Choi',
+    email: 'sora.choi@launchpad.example',
   });
-}
 
 describe('organization webhook deliveries', () => {
   const SECRET = 'webhook-test-secret';

@@ -2,14 +2,11 @@
  * Copyright 2026 The Launchpad Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { runGit } from '@internal/test-support';
 import { GITHUB_INTEGRATION_TOKEN } from 'sandbox';
-
-const exec = promisify(execFile);
 
 /** What a developer does against the GitHub stand-in: REST calls and git pushes. */
 export function githubClient(githubUrl: string) {
@@ -27,18 +24,9 @@ export function githubClient(githubUrl: string) {
   };
 
   const git = (args: string[], cwd: string) =>
-    exec('git', args, {
-      cwd,
-      env: {
-        PATH: process.env.PATH,
-        HOME: cwd,
-        GIT_CONFIG_NOSYSTEM: '1',
-        GIT_TERMINAL_PROMPT: '0',
-        GIT_AUTHOR_NAME: 'Minji Park',
-        GIT_AUTHOR_EMAIL: 'minji.park@launchpad.example',
-        GIT_COMMITTER_NAME: 'Minji Park',
-        GIT_COMMITTER_EMAIL: 'minji.park@launchpad.example',
-      },
+    runGit(args, cwd, {
+      name: 'Minji Park',
+      email: 'minji.park@launchpad.example',
     });
 
   return {

@@ -12,6 +12,7 @@ import {
   repoRoot,
   startBackend,
   startPostgres,
+  statusAndBody,
   TestPostgres,
 } from '@internal/test-support';
 import {
@@ -193,17 +194,11 @@ export async function startReplicatedPortal(options: {
     async api(pathname, replica) {
       const origin =
         replica === undefined ? baseUrl : replicas[replica].baseUrl;
-      const res = await fetch(`${origin}${pathname}`, {
-        headers: { authorization: `Bearer ${apiToken}` },
-      });
-      const text = await res.text();
-      let body: any = text;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        // not JSON
-      }
-      return { status: res.status, body };
+      return statusAndBody(
+        await fetch(`${origin}${pathname}`, {
+          headers: { authorization: `Bearer ${apiToken}` },
+        }),
+      );
     },
     async restart(i) {
       await replicas[i].stop('SIGTERM', 20_000);
