@@ -52,7 +52,13 @@ export interface ReplicatedPortal {
   pg: TestPostgres;
   /** The replicas' database prefix (`<prefix>scaffolder`, ...). */
   databasePrefix: string;
+  /** The read-only API token (PORTAL_API_TOKEN). */
   apiToken: string;
+  /**
+   * A static token that may only send notifications (an automation's
+   * token, as `backend.auth.externalAccess` would list it).
+   */
+  notifierToken: string;
   /** GET an API path on one replica (default: through the proxy) with the API token. */
   api<T = any>(
     pathname: string,
@@ -111,6 +117,7 @@ export async function startReplicatedPortal(options: {
   }).flatMap(file => ['--config', file]);
 
   const apiToken = randomBytes(24).toString('hex');
+  const notifierToken = randomBytes(24).toString('hex');
   const prefix = `scale_${randomBytes(4).toString('hex')}_`;
   const githubHost = new URL(githubUrl).host;
   const env = (i: number) => {
@@ -118,6 +125,26 @@ export async function startReplicatedPortal(options: {
     fs.mkdirSync(work, { recursive: true });
     return {
       PORTAL_API_TOKEN: apiToken,
+      // The read-only token as app-config.yaml has it, and one for sending
+      // notifications only (POST /api/notifications/notifications).
+      APP_CONFIG_backend_auth_externalAccess: JSON.stringify([
+        {
+          type: 'optional-static',
+          options: { token: apiToken, subject: 'portal-api' },
+          accessRestrictions: [
+            {
+              plugin: 'catalog',
+              permission: ['catalog.entity.read', 'catalog.location.read'],
+            },
+            { plugin: 'search' },
+          ],
+        },
+        {
+          type: 'optional-static',
+          options: { token: notifierToken, subject: 'scale-test-notifier' },
+          accessRestrictions: [{ plugin: 'notifications' }],
+        },
+      ]),
       APP_CONFIG_app_baseUrl: baseUrl,
       APP_CONFIG_backend_baseUrl: baseUrl,
       APP_CONFIG_backend_cors_origin: baseUrl,
@@ -191,6 +218,7 @@ export async function startReplicatedPortal(options: {
     pg,
     databasePrefix: prefix,
     apiToken,
+    notifierToken,
     async api(pathname, replica) {
       const origin =
         replica === undefined ? baseUrl : replicas[replica].baseUrl;
