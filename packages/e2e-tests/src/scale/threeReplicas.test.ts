@@ -580,13 +580,16 @@ describe('three replicas behind a round-robin proxy', () => {
           .first()
           .waitFor({ timeout: 30_000 });
         await shoot(page, 'task-page');
-        // Every step that ran shows as completed, and the page got there
-        // step by step while it was open (at least three different counts
-        // of completed steps), not only when it was reloaded.
+        // Every step that ran shows as completed, and the page, never
+        // reloaded, showed steps completing while it was open: at least two
+        // different non-zero counts of completed steps (steps that ended
+        // before it opened appear together; 0 is the page still loading).
         expect(
           final.filter(x => x.state !== 'completed' && x.state !== 'skipped'),
         ).toEqual([]);
-        expect(completedCounts.size).toBeGreaterThanOrEqual(3);
+        expect(
+          [...completedCounts].filter(n => n > 0).length,
+        ).toBeGreaterThanOrEqual(2);
         // The workspace saved for recovery (after publish:github: the
         // rendered files and their git metadata) holds no credential.
         expect(workspace).toBeDefined();
