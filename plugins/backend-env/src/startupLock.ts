@@ -2,9 +2,9 @@
  * Copyright 2026 The Launchpad Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-import { Client, ClientConfig } from 'pg';
+import { Client } from 'pg';
 import { ConfigSources } from '@backstage/config-loader';
-import type { DatabaseSettings } from './database';
+import { maintenanceClientConfig, type DatabaseSettings } from './database';
 import {
   NotReadyServer,
   parseListen,
@@ -80,17 +80,7 @@ export function postgresStartupLock(
 ): StartupLock | undefined {
   const { client, connection, prefix } = settings.database;
   if (client !== 'pg' && client !== 'postgres') return undefined;
-  const config: ClientConfig =
-    typeof connection === 'string'
-      ? { connectionString: connection }
-      : {
-          ...(connection as ClientConfig),
-          port:
-            connection?.port !== undefined
-              ? Number(connection.port)
-              : undefined,
-          database: (connection?.database as string | undefined) ?? 'postgres',
-        };
+  const config = maintenanceClientConfig(connection);
   const key = `launchpad-backend-start:${prefix ?? 'backstage_plugin_'}`;
   let db: Client | undefined;
   return {
