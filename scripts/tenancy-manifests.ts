@@ -5,19 +5,23 @@
 
 // `yarn deploy:tenancy`: writes deploy/tenancy/ from launchpad.tenancy in the
 // production config stack (app-config.yaml + app-config.production.yaml): the
-// locked `default` AppProject and one AppProject per team (argocd/), and per
-// cluster the teams' namespaces with the portal's read-only RoleBindings
-// (clusters/<name>/). `--check` only compares and exits 1 on a difference
+// locked `default` AppProject and one AppProject per team (argocd/), the
+// portal's Argo CD account and least-privilege RBAC policy for those projects
+// and its own Application (argocd-rbac/, from deploy/argocd/application.yaml),
+// and per cluster the teams' namespaces with the portal's read-only
+// RoleBindings (clusters/<name>/). `--check` only compares and exits 1 on a difference
 // (packages/e2e-tests/src/deploy/tenancy.test.ts does the same).
 import fs from 'node:fs';
 import path from 'node:path';
 import {
   loadTenancyFromFiles,
+  readPortalApplication,
   tenancyDeployFiles,
 } from '../plugins/launchpad-tenancy-node/src';
 
 const root = path.resolve(__dirname, '..');
 const SOURCES = ['app-config.yaml', 'app-config.production.yaml'];
+const PORTAL_APPLICATION = 'deploy/argocd/application.yaml';
 const target = path.join(root, 'deploy/tenancy');
 
 function listFiles(dir: string, prefix = ''): string[] {
@@ -42,7 +46,9 @@ if (!tenancy) {
   );
   process.exit(1);
 }
-const files = tenancyDeployFiles(tenancy, SOURCES);
+const files = tenancyDeployFiles(tenancy, SOURCES, {
+  portalApplication: readPortalApplication(path.join(root, PORTAL_APPLICATION)),
+});
 const existing = listFiles(target).filter(f => f !== 'README.md');
 
 if (process.argv.includes('--check')) {

@@ -102,9 +102,16 @@ backend.add(import('@internal/plugin-launchpad-tenancy-backend'));
 // Argo CD status of catalog entities, for the Argo CD card
 backend.add(import('@internal/plugin-argocd-backend'));
 
+// AI assistants: the MCP server at /api/mcp-actions/v1 serves the actions
+// that backend.actions lets through (catalog reads and Launchpad's own
+// launchpad:* actions), each with the caller's permissions and audited.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+backend.add(import('@internal/plugin-launchpad-mcp-actions-backend'));
+
 // TechDocs
 backend.add(import('@backstage/plugin-techdocs-backend'));
-// Refuses mkdocs.yml hooks, unlisted plugins, docs_dir outside the repo, ...
+// Refuses mkdocs.yml hooks, unlisted plugins and Markdown extensions (snippets
+// and other file includes), symlinks and docs_dir leading outside the repo, ...
 backend.add(import('@internal/plugin-techdocs-backend-module-guard'));
 
 // Permissions: Launchpad's policy, driven by launchpad.access in config

@@ -18,6 +18,7 @@ export {
   SANDBOX_CLUSTER,
   GITHUB_INTEGRATION_TOKEN,
   GITHUB_WEBHOOK_SECRET,
+  ARGOCD_ADMIN_TOKEN,
 } from './sandbox';
 export type { RunningStandIn, StartOptions } from './sandbox';
 export { createGitOpsSync } from './gitopsSync';

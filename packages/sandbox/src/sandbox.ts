@@ -9,8 +9,11 @@ import {
   findRepoRoot,
 } from '@internal/argocd-stand-in';
 import {
+  argocdPolicyCsv,
   argocdProjects,
   loadTenancyFromFiles,
+  readPortalApplication,
+  TenancyConfig,
 } from '@internal/plugin-launchpad-tenancy-node';
 import { createGitHubStandIn } from '@internal/github-stand-in';
 import {
@@ -25,6 +28,12 @@ export const SANDBOX_PORTS = { github: 3300, argocd: 8088, kubernetes: 8089 };
 export const GITHUB_INTEGRATION_TOKEN = 'sandbox-github-token';
 /** The organization webhook's secret; config/github.sandbox.yaml has the same. */
 export const GITHUB_WEBHOOK_SECRET = 'sandbox-webhook-secret';
+/**
+ * A token of the Argo CD stand-in's built-in admin, for looking around or
+ * cleaning up by hand: the portal's own token (`sandbox-argocd-token`) has
+ * only the portal's policy. Not a secret: it only opens the stand-in.
+ */
+export const ARGOCD_ADMIN_TOKEN = 'sandbox-argocd-admin-token';
 /** The cluster name templates deploy to; Argo CD and the portal both know it. */
 export const SANDBOX_CLUSTER = 'eks';
 
@@ -32,6 +41,8 @@ export interface RunningStandIn {
   name: string;
   url: string;
   dataDir: string;
+  /** Argo CD: the enforced RBAC policy's lines and those that granted a request. */
+  rbac?: { policyLines(): string[]; usedLines(): string[] };
   stop(): Promise<void>;
 }
 
@@ -54,6 +65,11 @@ export interface StartOptions {
   /** Where the plan's config files are: the repository root (default: found from this package). */
   configRoot?: string;
   log?: (line: string) => void;
+}
+
+/** Where the plan's config files and deploy/ are. */
+function configRoot(options: StartOptions) {
+  return options.configRoot ?? findRepoRoot();
 }
 
 /**
@@ -112,6 +128,10 @@ export async function startStandIns(
     }
 
     if (plan.argocd === 'stand-in') {
+      const tenancy = loadTenancy(options, log);
+      const portalApplication = readPortalApplication(
+        path.join(configRoot(options), 'deploy/argocd/application.yaml'),
+      );
       const argocd = await createArgoCdStandIn({
         port: ports.argocd,
         dataDir: dataDir('argocd'),
@@ -119,11 +139,24 @@ export async function startStandIns(
         syncDelayMs: options.syncDelayMs,
         // The teams' AppProjects and the locked `default`, generated from the
         // same launchpad.tenancy the portal reads (as deploy/tenancy/ is).
-        projects: tenancyProjects(
-          options,
-          githubUrl ? Number(new URL(githubUrl).port) : ports.github,
-          log,
-        ),
+        // The teams' projects and the portal's own (deploy/argocd/; open
+        // here, so its Application can be shown without its repository).
+        projects: [
+          ...tenancyProjects(
+            tenancy,
+            githubUrl ? Number(new URL(githubUrl).port) : ports.github,
+          ),
+          portalApplication.project,
+        ],
+        // The portal's token has exactly the policy deploy/tenancy/argocd-rbac
+        // gives the portal's account in production (the same generator).
+        rbac: {
+          policy: argocdPolicyCsv(
+            { teams: tenancy?.teams ?? [] },
+            portalApplication,
+          ),
+          adminToken: ARGOCD_ADMIN_TOKEN,
+        },
         clusters: [
           { name: 'in-cluster', server: 'https://kubernetes.default.svc' },
           {
@@ -150,6 +183,7 @@ export async function startStandIns(
         name: 'Argo CD',
         url: argocd.url,
         dataDir: dataDir('argocd'),
+        rbac: argocd.rbac,
         stop: argocd.stop,
       });
     }
@@ -160,17 +194,9 @@ export async function startStandIns(
   }
 }
 
-/**
- * The AppProjects for the plan's config files. The GitHub stand-in may run
- * on another port than the config names (tests), so its repositories are
- * allowed on the port it really has.
- */
-function tenancyProjects(
-  options: StartOptions,
-  githubPort: number,
-  log?: (line: string) => void,
-) {
-  const root = options.configRoot ?? findRepoRoot();
+/** launchpad.tenancy of the plan's config files. */
+function loadTenancy(options: StartOptions, log?: (line: string) => void) {
+  const root = configRoot(options);
   const tenancy = loadTenancyFromFiles(
     options.plan.configFiles.map(f => path.resolve(root, f)),
   );
@@ -178,8 +204,20 @@ function tenancyProjects(
     log?.(
       'launchpad.tenancy is not configured: Argo CD has only its locked default project',
     );
-    return [];
   }
+  return tenancy;
+}
+
+/**
+ * The AppProjects for the plan's tenancy. The GitHub stand-in may run on
+ * another port than the config names (tests), so its repositories are
+ * allowed on the port it really has.
+ */
+function tenancyProjects(
+  tenancy: TenancyConfig | undefined,
+  githubPort: number,
+) {
+  if (!tenancy) return [];
   const standIn = `localhost:${SANDBOX_PORTS.github}`;
   return argocdProjects({
     ...tenancy,

@@ -128,8 +128,12 @@ export async function startBackend(
       }
       await new Promise(r => setTimeout(r, 250));
     }
+    // The probe's own access-log lines would push out the reason.
+    const telling = lines.filter(
+      l => !l.includes('/.backstage/health/v1/readiness'),
+    );
     throw new Error(
-      `Backend not ready within ${timeoutMs} ms:\n${lines
+      `Backend not ready within ${timeoutMs} ms:\n${telling
         .slice(-30)
         .join('\n')}`,
     );

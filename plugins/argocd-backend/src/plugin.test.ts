@@ -167,7 +167,7 @@ beforeEach(() => {
 });
 
 describe('GET /api/argocd/entities/:namespace/:kind/:name/status', () => {
-  it('returns sync, health, last sync and the Argo CD link, and nothing else', async () => {
+  it('returns sync, health, last sync, the last deployments and the Argo CD link, and nothing else', async () => {
     const server = await startBackend();
     const res = await request(server)
       .get(statusPath('shop-api'))
@@ -191,6 +191,13 @@ describe('GET /api/argocd/entities/:namespace/:kind/:name/status', () => {
         message: 'successfully synced (all tasks run)',
         revision: '8f3c2e1d9a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d',
       },
+      deployments: [
+        {
+          revision: '8f3c2e1d9a7b6c5d4e3f2a1b0c9d8e7f6a5b4c3d',
+          deployStartedAt: '2026-11-27T10:00:12Z',
+          deployedAt: '2026-11-27T10:00:31Z',
+        },
+      ],
       fetchedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/),
     });
     expect(Date.now() - Date.parse(res.body.fetchedAt)).toBeLessThan(60_000);

@@ -159,6 +159,13 @@ describe('Argo CD status route against the stand-in', () => {
         message: 'successfully synced (all tasks run)',
         revision: body.sync.revision,
       },
+      deployments: [
+        {
+          revision: body.sync.revision,
+          deployStartedAt: expect.any(String),
+          deployedAt: expect.any(String),
+        },
+      ],
       fetchedAt: expect.any(String),
     });
     expect(Date.parse(body.lastSync.finishedAt)).not.toBeNaN();

@@ -47,9 +47,18 @@ export {
 } from './manifests';
 export {
   loadTenancyFromFiles,
+  readPortalApplication,
   substituteEnv,
   tenancyDeployFiles,
 } from './files';
+export {
+  PORTAL_ARGOCD_ACCOUNT,
+  argocdPolicyCsv,
+  argocdPolicyRules,
+  argocdRbacManifests,
+  type ArgoCdPolicyRule,
+  type PortalApplicationRef,
+} from './argocdRbac';
 export {
   BUILT_IN_RESERVED_NAMESPACES,
   hostUnderDomain,

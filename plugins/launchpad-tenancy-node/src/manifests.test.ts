@@ -9,6 +9,7 @@ import yaml from 'yaml';
 import { readTenancyConfig } from './config';
 import {
   loadTenancyFromFiles,
+  readPortalApplication,
   substituteEnv,
   tenancyDeployFiles,
 } from './files';
@@ -92,8 +93,12 @@ describe('clusterNamespaces', () => {
 
 describe('tenancyDeployFiles', () => {
   it('renders one kustomization for Argo CD and one per cluster, marked as generated', () => {
-    const files = tenancyDeployFiles(tenancy, ['app-config.yaml']);
+    const files = tenancyDeployFiles(tenancy, ['app-config.yaml'], {
+      portalApplication: { project: 'launchpad', name: 'launchpad-portal' },
+    });
     expect(Object.keys(files).sort()).toEqual([
+      'argocd-rbac/argocd-rbac.yaml',
+      'argocd-rbac/kustomization.yaml',
       'argocd/appprojects.yaml',
       'argocd/kustomization.yaml',
       'clusters/eks-dr/kustomization.yaml',
@@ -124,6 +129,44 @@ describe('tenancyDeployFiles', () => {
     expect(
       yaml.parse(files['clusters/eks/kustomization.yaml']).resources,
     ).toEqual(['../../../rbac', 'namespaces.yaml']);
+    const rbac = yaml
+      .parseAllDocuments(files['argocd-rbac/argocd-rbac.yaml'])
+      .map(d => d.toJSON());
+    expect(rbac.map(o => `${o.kind}/${o.metadata.name}`)).toEqual([
+      'ConfigMap/argocd-cm',
+      'ConfigMap/argocd-rbac-cm',
+    ]);
+    expect(rbac[1].data['policy.launchpad.csv']).toContain(
+      'p, role:launchpad-portal, applications, create, team-orders/*, allow\n',
+    );
+  });
+});
+
+describe('readPortalApplication', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-app-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('reads the project and name, and refuses anything that is not an Application', () => {
+    const file = path.join(dir, 'application.yaml');
+    fs.writeFileSync(
+      file,
+      yaml.stringify({
+        kind: 'Application',
+        metadata: { name: 'launchpad-portal' },
+        spec: { project: 'launchpad' },
+      }),
+    );
+    expect(readPortalApplication(file)).toEqual({
+      project: 'launchpad',
+      name: 'launchpad-portal',
+    });
+    fs.writeFileSync(file, yaml.stringify({ kind: 'AppProject' }));
+    expect(() => readPortalApplication(file)).toThrow(
+      /must be an Argo CD Application with metadata.name and spec.project/,
+    );
   });
 });
 

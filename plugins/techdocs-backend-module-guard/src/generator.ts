@@ -6,30 +6,85 @@
 import { PassThrough, Writable } from 'node:stream';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { InputError, isError } from '@backstage/errors';
+import { InputError, isError, NotAllowedError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
 import {
   GeneratorRunOptions,
   TechdocsGenerator,
 } from '@backstage/plugin-techdocs-node';
+import { checkMkdocsConfig, GuardPolicy } from './guard';
 import {
-  checkMkdocsConfig,
+  assertAllowableExtensions,
+  DEFAULT_ALLOWED_MARKDOWN_EXTENSIONS,
+} from './markdownExtensions';
+import {
+  assertAllowablePlugins,
   DEFAULT_ALLOWED_PLUGINS,
-  GuardPolicy,
-} from './guard';
+  neverAllowedReason,
+} from './plugins';
 
 /** Lines of the mkdocs log quoted in the error when a build fails. */
 const LOG_TAIL_LINES = 10;
 const MAX_LOG_CHARS = 1500;
 const ANSI_ESCAPE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
-/** Reads `techdocs.guard` from config. */
+/**
+ * Reads `techdocs.guard` from config. Throws when an allow list names a
+ * plugin or Markdown extension the guard never allows.
+ */
 export function readGuardPolicy(config: Config): GuardPolicy {
-  return {
-    allowedPlugins:
-      config.getOptionalStringArray('techdocs.guard.allowedPlugins') ??
-      DEFAULT_ALLOWED_PLUGINS,
-  };
+  const allowedMarkdownExtensions =
+    config.getOptionalStringArray('techdocs.guard.allowedMarkdownExtensions') ??
+    DEFAULT_ALLOWED_MARKDOWN_EXTENSIONS;
+  assertAllowableExtensions(allowedMarkdownExtensions);
+  const allowedPlugins =
+    config.getOptionalStringArray('techdocs.guard.allowedPlugins') ??
+    DEFAULT_ALLOWED_PLUGINS;
+  assertAllowablePlugins(allowedPlugins);
+  return { allowedPlugins, allowedMarkdownExtensions };
+}
+
+/**
+ * Problems with the MkDocs plugins the stock generator adds to every
+ * mkdocs.yml after the guard has read it: `techdocs-core` unless
+ * `techdocs.generator.mkdocs.omitTechdocsCorePlugin` is true, and
+ * `techdocs.generator.mkdocs.defaultPlugins`. They are held to the same
+ * rules as the plugins an mkdocs.yml names.
+ */
+export function checkGeneratorPlugins(
+  config: Config,
+  policy: GuardPolicy,
+): string[] {
+  const added: Array<[string, string]> = (
+    config.getOptionalStringArray('techdocs.generator.mkdocs.defaultPlugins') ??
+    []
+  ).map(name => [name, 'techdocs.generator.mkdocs.defaultPlugins']);
+  if (
+    config.getOptionalBoolean(
+      'techdocs.generator.mkdocs.omitTechdocsCorePlugin',
+    ) !== true &&
+    !added.some(([name]) => name === 'techdocs-core')
+  ) {
+    added.push([
+      'techdocs-core',
+      'techdocs.generator.mkdocs.omitTechdocsCorePlugin is not true',
+    ]);
+  }
+  const allowed = new Set(policy.allowedPlugins);
+  return added.flatMap(([name, why]) => {
+    const where = `the backend adds the MkDocs plugin '${name}' to every mkdocs.yml (${why})`;
+    const reason = neverAllowedReason(name);
+    if (reason) {
+      return [`${where}, which ${reason}`];
+    }
+    return allowed.has(name)
+      ? []
+      : [
+          `${where}, not allowed here (allowed: ${
+            policy.allowedPlugins.join(', ') || 'none'
+          })`,
+        ];
+  });
 }
 
 function buildError(error: unknown, tail: string[]): Error {
@@ -112,6 +167,8 @@ class LogTail {
  */
 export class GuardedTechdocsGenerator extends TechdocsGenerator {
   readonly #policy: GuardPolicy;
+  /** Problems of the backend's own configuration: every build is refused. */
+  readonly #configProblems: string[];
 
   static fromConfig(
     config: Config,
@@ -133,9 +190,25 @@ export class GuardedTechdocsGenerator extends TechdocsGenerator {
   }) {
     super(options);
     this.#policy = options.policy;
+    this.#configProblems = checkGeneratorPlugins(
+      options.config,
+      options.policy,
+    );
+    for (const problem of this.#configProblems) {
+      options.logger.warn(
+        `TechDocs guard: every local docs build will be refused: ${problem}`,
+      );
+    }
   }
 
   async run(options: GeneratorRunOptions): Promise<void> {
+    if (this.#configProblems.length > 0) {
+      throw new NotAllowedError(
+        `TechDocs refused to build: ${this.#configProblems.join(
+          '; ',
+        )}. Platform admins: set techdocs.generator.mkdocs.omitTechdocsCorePlugin: true and list only allowed plugins in techdocs.generator.mkdocs.defaultPlugins`,
+      );
+    }
     await checkMkdocsConfig(options.inputDir, this.#policy);
 
     const log = new LogTail(options.logStream);

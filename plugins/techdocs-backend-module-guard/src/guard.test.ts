@@ -5,30 +5,14 @@
 
 import fs from 'node:fs';
 import path from 'node:path';
-import { createMockDirectory } from '@backstage/backend-test-utils';
-import { checkMkdocsConfig, DEFAULT_ALLOWED_PLUGINS } from './guard';
-
-const policy = { allowedPlugins: DEFAULT_ALLOWED_PLUGINS };
-const docs = { 'docs/index.md': '# Hello\n' };
+import { checkMkdocsConfig } from './guard';
+import {
+  defaultPolicy as policy,
+  guardedRepository,
+} from './__testUtils__/guardedRepository';
 
 describe('checkMkdocsConfig', () => {
-  const mockDir = createMockDirectory();
-  const repo = () => mockDir.resolve('repo');
-
-  beforeEach(() => mockDir.clear());
-
-  async function check(
-    files: Record<string, string>,
-    p = policy,
-  ): Promise<Error | undefined> {
-    mockDir.setContent({ repo: { ...docs, ...files } });
-    try {
-      await checkMkdocsConfig(repo(), p);
-      return undefined;
-    } catch (e) {
-      return e as Error;
-    }
-  }
+  const { mockDir, repo, check } = guardedRepository();
 
   it('accepts a plain material + search configuration', async () => {
     const err = await check({
@@ -61,7 +45,9 @@ describe('checkMkdocsConfig', () => {
   });
 
   it('refuses a mkdocs.yml directory instead of a file', async () => {
-    mockDir.setContent({ repo: { 'mkdocs.yml': {}, ...docs } });
+    mockDir.setContent({
+      repo: { 'mkdocs.yml': {}, 'docs/index.md': '# Hello\n' },
+    });
     await expect(checkMkdocsConfig(repo(), policy)).rejects.toThrow(
       /no mkdocs.yml at the repository root/,
     );
@@ -98,13 +84,12 @@ describe('checkMkdocsConfig', () => {
         'site_name: x',
         'plugins:',
         '  - search',
-        '  - techdocs-core',
-        '  - macros',
         '  - mkdocstrings: {handlers: {python: {}}}',
+        '  - redirects',
       ].join('\n'),
     });
     expect(err?.message).toBe(
-      "TechDocs refused to build: mkdocs.yml uses the MkDocs plugins 'macros', 'mkdocstrings', not allowed here (allowed: search, techdocs-core; platform admins set techdocs.guard.allowedPlugins)",
+      "TechDocs refused to build: mkdocs.yml uses the MkDocs plugins 'mkdocstrings', 'redirects', not allowed here (allowed: search; platform admins set techdocs.guard.allowedPlugins)",
     );
 
     const asMapping = await check({
@@ -114,10 +99,44 @@ describe('checkMkdocsConfig', () => {
 
     const inGroup = await check({
       'mkdocs.yml':
-        'site_name: x\nplugins:\n  - group:\n      plugins: [search, macros]\n',
+        'site_name: x\nplugins:\n  - group:\n      plugins: [search, mkdocstrings]\n',
     });
-    expect(inGroup?.message).toContain("'group', 'macros'");
+    expect(inGroup?.message).toContain("'group', 'mkdocstrings'");
   });
+
+  it.each([
+    [
+      'techdocs-core',
+      'turns on pymdownx.snippets (copies any file the build server can read into a page; Debian has no pymdownx with restrict_base_path), the monorepo plugin and plantuml_markdown',
+    ],
+    [
+      'monorepo',
+      'includes the docs and mkdocs.yml of any folder named by an !include path',
+    ],
+    [
+      'include-markdown',
+      'copies any file the build server can read into the page, by absolute or ../ path',
+    ],
+    [
+      'macros',
+      'runs Python modules from the repository and its Jinja include reads files on the build server',
+    ],
+  ])(
+    'refuses the plugin %s, which reads files from anywhere, even when the allow list names it',
+    async (name, what) => {
+      const message = `TechDocs refused to build: mkdocs.yml uses the MkDocs plugin '${name}', which ${what}; it is not allowed, remove it and put the content into the docs folder instead`;
+      const listed = await check({
+        'mkdocs.yml': `site_name: x\nplugins:\n  - search\n  - ${name}\n`,
+      });
+      expect(listed?.name).toBe('NotAllowedError');
+      expect(listed?.message).toBe(message);
+      const allowed = await check(
+        { 'mkdocs.yml': `site_name: x\nplugins:\n  ${name}: {}\n` },
+        { ...policy, allowedPlugins: ['search', name] },
+      );
+      expect(allowed?.message).toBe(message);
+    },
+  );
 
   it('uses the configured allow list instead of the default', async () => {
     const files = {
@@ -125,11 +144,15 @@ describe('checkMkdocsConfig', () => {
     };
     expect(await check(files)).toBeDefined();
     expect(
-      await check(files, { allowedPlugins: ['search', 'redirects'] }),
+      await check(files, {
+        ...policy,
+        allowedPlugins: ['search', 'redirects'],
+      }),
     ).toBeUndefined();
     const none = await check(
       { 'mkdocs.yml': 'site_name: x\nplugins: [search]\n' },
       {
+        ...policy,
         allowedPlugins: [],
       },
     );
@@ -207,7 +230,7 @@ describe('checkMkdocsConfig', () => {
 
   it('refuses an mkdocs.yml that is a symlink to a file outside the repository', async () => {
     mockDir.setContent({
-      repo: docs,
+      repo: { 'docs/index.md': '# Hello\n' },
       'outside.yml': 'site_name: x\n',
     });
     fs.symlinkSync(
@@ -236,6 +259,99 @@ describe('checkMkdocsConfig', () => {
     expect(err?.message).not.toContain('\n');
     expect(err?.message).toMatch(
       /^TechDocs refused to build, 3 problems: \(1\) mkdocs.yml declares hooks .*; \(2\) docs_dir '\/srv' .*; \(3\) mkdocs.yml uses the MkDocs plugin 'macros'/,
+    );
+  });
+
+  it('refuses theme.custom_dir and extra_templates: Jinja templates run code on the build server', async () => {
+    const err = await check({
+      'mkdocs.yml':
+        'site_name: x\ntheme:\n  name: material\n  custom_dir: overrides\nextra_templates: [env.html, more.html]\n',
+      'overrides/main.html': '{{ config }}\n',
+    });
+    expect(err?.message).toBe(
+      "TechDocs refused to build, 2 problems: (1) mkdocs.yml sets theme.custom_dir ('overrides'); theme templates are Jinja code that runs on the build server and are not allowed, remove custom_dir and use the theme's options (name, language, palette, features, font, logo, favicon, icon); (2) mkdocs.yml lists extra_templates (env.html, more.html); they are Jinja code that runs on the build server and are not allowed, remove the extra_templates: key",
+    );
+    // A theme given by name only, or with options, is fine.
+    expect(
+      await check({ 'mkdocs.yml': 'site_name: x\ntheme: material\n' }),
+    ).toBeUndefined();
+  });
+
+  it('refuses every tag that is not plain data, also when a %TAG directive hides it', async () => {
+    const err = await check({
+      'mkdocs.yml': [
+        '%TAG !py! tag:yaml.org,2002:python/',
+        '---',
+        'site_name: x',
+        'extra:',
+        '  a: !relative $config_dir',
+        '  b: !py!object/apply:os.system [id]',
+        '  c: !custom value',
+        '  ? !!python/name:os.system',
+        '  : key',
+      ].join('\n'),
+    });
+    expect(err?.message).toContain('4 problems');
+    expect(err?.message).toContain(
+      '(1) mkdocs.yml line 5 uses the YAML tag !relative; only plain YAML data is allowed (tags such as !ENV, !relative and !!python/... are not), write the value itself',
+    );
+    expect(err?.message).toContain(
+      '(2) mkdocs.yml line 6 uses the YAML tag !!python/object/apply:os.system; Python tags run code',
+    );
+    expect(err?.message).toContain(
+      '(3) mkdocs.yml line 7 uses the YAML tag !custom; only plain YAML data',
+    );
+    expect(err?.message).toContain(
+      '(4) mkdocs.yml line 8 uses the YAML tag !!python/name:os.system;',
+    );
+
+    // The standard tags only build data.
+    expect(
+      await check({
+        'mkdocs.yml':
+          'site_name: !!str x\nextra:\n  n: !!int "3"\n  b: !!binary aGk=\n  s: !!set {a, b}\n',
+      }),
+    ).toBeUndefined();
+  });
+
+  it('reads mkdocs.yml as mkdocs does: merge keys apply, duplicate keys are refused', async () => {
+    // PyYAML merges <<: into the mapping, so mkdocs sees hooks: at the top.
+    const merged = await check({
+      'mkdocs.yml':
+        'site_name: x\nbase: &base\n  hooks: [steal.py]\n  docs_dir: /etc\n<<: *base\n',
+    });
+    expect(merged?.message).toContain(
+      'mkdocs.yml declares hooks (steal.py); hooks run arbitrary Python',
+    );
+    expect(merged?.message).toContain(
+      "docs_dir '/etc' in mkdocs.yml points outside the repository",
+    );
+
+    // PyYAML keeps the last of two equal keys; the guard does not guess.
+    const duplicate = await check({
+      'mkdocs.yml': 'site_name: x\nplugins: [search]\nplugins: [macros]\n',
+    });
+    expect(duplicate?.name).toBe('InputError');
+    expect(duplicate?.message).toBe(
+      'mkdocs.yml is not valid YAML (line 3): Map keys must be unique',
+    );
+  });
+
+  it('refuses a list or mapping as a key, which YAML parsers read differently', async () => {
+    // js-yaml, whose reading the stock generator writes back for mkdocs,
+    // turns `? [markdown_extensions]` into `markdown_extensions`; the guard
+    // checks that reading as well.
+    const err = await check({
+      'mkdocs.yml':
+        'site_name: x\n? [markdown_extensions]\n: [pymdownx.snippets]\n? {hooks: 1}\n: [h.py]\n',
+    });
+    expect(err?.name).toBe('NotAllowedError');
+    expect(err?.message).toMatch(/^TechDocs refused to build, 3 problems: /);
+    expect(err?.message).toContain(
+      '(1) mkdocs.yml line 2 uses a list or mapping as a key; YAML parsers read such keys differently, write the key as plain text; (2) mkdocs.yml line 4 uses a list or mapping as a key',
+    );
+    expect(err?.message).toContain(
+      "(3) mkdocs.yml uses the Markdown extension 'pymdownx.snippets', which copies any file",
     );
   });
 });

@@ -7,16 +7,22 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { isChildPath } from '@backstage/backend-plugin-api';
 import { InputError, NotAllowedError } from '@backstage/errors';
-import { LineCounter, parseDocument, visit } from 'yaml';
+import { checkMarkdownExtensions } from './markdownExtensions';
+import { checkPlugins } from './plugins';
+import { linksLeavingRepository } from './symlinks';
+import { readAsStockGenerator, readMkdocsYaml } from './yaml';
 
 /** What an mkdocs.yml may use. */
 export interface GuardPolicy {
   /** MkDocs plugin names an mkdocs.yml may list under `plugins:`. */
   allowedPlugins: string[];
+  /**
+   * Markdown extension names an mkdocs.yml may list under
+   * `markdown_extensions:`. Those that read files from anywhere on the build
+   * server (pymdownx.snippets and the like) are refused even when listed.
+   */
+  allowedMarkdownExtensions: string[];
 }
-
-/** Used when `techdocs.guard.allowedPlugins` is not configured. */
-export const DEFAULT_ALLOWED_PLUGINS = ['search', 'techdocs-core'];
 
 export const MISSING_MKDOCS_YML_MESSAGE =
   'no mkdocs.yml at the repository root; add one or remove the backstage.io/techdocs-ref annotation';
@@ -25,13 +31,13 @@ const CONFIG_FILE_NAMES = ['mkdocs.yml', 'mkdocs.yaml'];
 // mkdocs itself follows INHERIT chains; a few levels are plenty for real
 // projects and stop a file that inherits from itself.
 const MAX_INHERIT_DEPTH = 5;
-const PYTHON_TAG_PREFIX = 'tag:yaml.org,2002:python/';
 
 /**
  * Reads the mkdocs.yml (or mkdocs.yaml) at the root of `inputDir` and every
  * file it INHERITs from, and refuses configurations that would make mkdocs
  * read files outside `inputDir` or run code that is not part of the allowed
- * plugins. Throws one error that names every problem found.
+ * plugins; and symbolic links that lead out of `inputDir`. Throws one error
+ * that names every problem found.
  *
  * Must run before the stock generator: it writes a default mkdocs.yml when
  * none exists and silently drops unknown keys, which hides the problem from
@@ -52,7 +58,7 @@ export async function checkMkdocsConfig(
     throw new InputError(MISSING_MKDOCS_YML_MESSAGE);
   }
 
-  const problems: string[] = [];
+  const problems: string[] = await linksLeavingRepository(root);
   for (const file of configFiles) {
     await checkConfigFile(root, file, policy, problems, new Set(), 0);
   }
@@ -81,9 +87,8 @@ async function checkConfigFile(
   const label = path.relative(root, file) || path.basename(file);
   const real = await realpathOrSelf(file);
   if (!isChildPath(root, real)) {
-    problems.push(
-      `${label} is a symbolic link to a file outside the repository; commit the file itself`,
-    );
+    // Reached through a link out of the repository, which
+    // linksLeavingRepository has reported; nothing to read here.
     return;
   }
   if (seen.has(real)) {
@@ -94,44 +99,9 @@ async function checkConfigFile(
   }
   seen.add(real);
 
-  const lineCounter = new LineCounter();
   const text = await fs.readFile(real, 'utf8');
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const err = doc.errors[0];
-    const { line } = lineCounter.linePos(err.pos[0]);
-    throw new InputError(
-      `${label} is not valid YAML (line ${line}): ${
-        err.message.split('\n')[0]
-      }`,
-    );
-  }
-
-  // Tags: Python tags make PyYAML import and call arbitrary Python; !ENV
-  // copies the build server's environment (where its secrets live) into the
-  // generated site.
-  visit(doc, {
-    Node(_key, node) {
-      const tag = node.tag;
-      if (!tag || !node.range) {
-        return;
-      }
-      const { line } = lineCounter.linePos(node.range[0]);
-      if (tag.startsWith(PYTHON_TAG_PREFIX)) {
-        problems.push(
-          `${label} line ${line} uses the YAML tag !!python/${tag.slice(
-            PYTHON_TAG_PREFIX.length,
-          )}; Python tags run code on the build server and are not allowed`,
-        );
-      } else if (tag === '!ENV') {
-        problems.push(
-          `${label} line ${line} uses the YAML tag !ENV; it would copy the build server's environment variables into the docs and is not allowed`,
-        );
-      }
-    },
-  });
-
-  const config = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  const { config, problems: tagProblems } = readMkdocsYaml(text, label);
+  problems.push(...tagProblems);
   if (config === null || config === undefined) {
     problems.push(`${label} is empty; it needs at least site_name`);
     return;
@@ -142,41 +112,21 @@ async function checkConfigFile(
   }
   const cfg = config as Record<string, unknown>;
   const fileDir = path.dirname(real);
-
-  if ('hooks' in cfg) {
-    const hooks = Array.isArray(cfg.hooks)
-      ? cfg.hooks.join(', ')
-      : String(cfg.hooks);
-    problems.push(
-      `${label} declares hooks (${hooks}); hooks run arbitrary Python on the build server and are not allowed, remove the hooks: key`,
-    );
-  }
-
-  if (cfg.docs_dir !== undefined && cfg.docs_dir !== null) {
-    const docsDir = String(cfg.docs_dir);
-    if (
-      path.isAbsolute(docsDir) ||
-      !isChildPath(root, path.resolve(fileDir, docsDir)) ||
-      !isChildPath(root, path.resolve(root, docsDir))
-    ) {
-      problems.push(
-        `docs_dir '${docsDir}' in ${label} points outside the repository; use a relative path inside it, such as 'docs'`,
-      );
+  const found = new Set(settingProblems(root, fileDir, label, cfg, policy));
+  // What mkdocs will run with is the stock generator's reading of the file.
+  const stock = readAsStockGenerator(text);
+  if (stock && typeof stock === 'object' && !Array.isArray(stock)) {
+    for (const problem of settingProblems(
+      root,
+      fileDir,
+      label,
+      stock as Record<string, unknown>,
+      policy,
+    )) {
+      found.add(problem);
     }
   }
-
-  const plugins = pluginNames(cfg.plugins);
-  const allowed = new Set(policy.allowedPlugins);
-  const refused = plugins.filter(name => !allowed.has(name));
-  if (refused.length > 0) {
-    problems.push(
-      `${label} uses the MkDocs plugin${refused.length > 1 ? 's' : ''} ${refused
-        .map(p => `'${p}'`)
-        .join(', ')}, not allowed here (allowed: ${
-        policy.allowedPlugins.join(', ') || 'none'
-      }; platform admins set techdocs.guard.allowedPlugins)`,
-    );
-  }
+  problems.push(...found);
 
   if (cfg.INHERIT !== undefined && cfg.INHERIT !== null) {
     const inherit = String(cfg.INHERIT);
@@ -200,38 +150,80 @@ async function checkConfigFile(
 }
 
 /**
- * Plugin names from the forms mkdocs accepts: a list of names or
- * single-key mappings, or a mapping of name to options. Plugin groups
- * (material's `group` plugin) list more plugins under their own `plugins:`.
+ * Problems with the settings of one configuration file (one reading of it):
+ * hooks, docs_dir, plugins, Markdown extensions and templates.
  */
-function pluginNames(plugins: unknown): string[] {
-  if (plugins === undefined || plugins === null) {
-    return [];
+function settingProblems(
+  root: string,
+  fileDir: string,
+  label: string,
+  cfg: Record<string, unknown>,
+  policy: GuardPolicy,
+): string[] {
+  const problems: string[] = [];
+  if ('hooks' in cfg) {
+    const hooks = Array.isArray(cfg.hooks)
+      ? cfg.hooks.join(', ')
+      : String(cfg.hooks);
+    problems.push(
+      `${label} declares hooks (${hooks}); hooks run arbitrary Python on the build server and are not allowed, remove the hooks: key`,
+    );
   }
-  const entries: Array<[string, unknown]> = [];
-  if (Array.isArray(plugins)) {
-    for (const entry of plugins) {
-      if (typeof entry === 'string') {
-        entries.push([entry, undefined]);
-      } else if (entry && typeof entry === 'object' && !Array.isArray(entry)) {
-        entries.push(...Object.entries(entry as Record<string, unknown>));
-      } else {
-        entries.push([String(entry), undefined]);
-      }
+
+  if (cfg.docs_dir !== undefined && cfg.docs_dir !== null) {
+    const docsDir = String(cfg.docs_dir);
+    if (
+      path.isAbsolute(docsDir) ||
+      !isChildPath(root, path.resolve(fileDir, docsDir)) ||
+      !isChildPath(root, path.resolve(root, docsDir))
+    ) {
+      problems.push(
+        `docs_dir '${docsDir}' in ${label} points outside the repository; use a relative path inside it, such as 'docs'`,
+      );
     }
-  } else if (typeof plugins === 'object') {
-    entries.push(...Object.entries(plugins as Record<string, unknown>));
-  } else {
-    entries.push([String(plugins), undefined]);
   }
-  const names: string[] = [];
-  for (const [name, options] of entries) {
-    names.push(name);
-    if (options && typeof options === 'object' && 'plugins' in options) {
-      names.push(...pluginNames((options as { plugins: unknown }).plugins));
-    }
+
+  problems.push(
+    ...checkPlugins(label, cfg.plugins, policy.allowedPlugins),
+    ...checkMarkdownExtensions(
+      label,
+      cfg.markdown_extensions,
+      policy.allowedMarkdownExtensions,
+    ),
+    ...checkTemplates(label, cfg),
+  );
+  return problems;
+}
+
+/**
+ * Jinja templates the repository would bring: mkdocs renders them with a
+ * plain (not sandboxed) Jinja environment, where a template can reach
+ * Python's os module, the server's environment included.
+ */
+function checkTemplates(label: string, cfg: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  const theme = cfg.theme;
+  if (
+    theme &&
+    typeof theme === 'object' &&
+    !Array.isArray(theme) &&
+    'custom_dir' in theme
+  ) {
+    problems.push(
+      `${label} sets theme.custom_dir ('${String(
+        (theme as { custom_dir: unknown }).custom_dir,
+      )}'); theme templates are Jinja code that runs on the build server and are not allowed, remove custom_dir and use the theme's options (name, language, palette, features, font, logo, favicon, icon)`,
+    );
   }
-  return names;
+  if ('extra_templates' in cfg) {
+    const templates = Array.isArray(cfg.extra_templates)
+      ? cfg.extra_templates.join(', ')
+      : String(cfg.extra_templates);
+    problems.push(
+      `${label} lists extra_templates (${templates}); they are Jinja code that runs on the build server and are not allowed, remove the extra_templates: key`,
+    );
+  }
+  return problems;
 }
 
 async function isFile(p: string): Promise<boolean> {

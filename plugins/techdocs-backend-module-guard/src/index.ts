@@ -11,9 +11,10 @@
 
 export { techdocsModuleGuard as default } from './module';
 export { GuardedTechdocsGenerator, readGuardPolicy } from './generator';
-export {
-  checkMkdocsConfig,
-  DEFAULT_ALLOWED_PLUGINS,
-  MISSING_MKDOCS_YML_MESSAGE,
-} from './guard';
+export { checkMkdocsConfig, MISSING_MKDOCS_YML_MESSAGE } from './guard';
 export type { GuardPolicy } from './guard';
+export { DEFAULT_ALLOWED_PLUGINS } from './plugins';
+export {
+  DEFAULT_ALLOWED_MARKDOWN_EXTENSIONS,
+  NEVER_ALLOWED_MARKDOWN_EXTENSIONS,
+} from './markdownExtensions';

@@ -34,8 +34,13 @@ const repos: Record<string, Record<string, string>> = {
     'docs/index.md': '# Hooked\n',
   },
   broken: {
-    'mkdocs.yml': 'site_name: Broken\nmarkdown_extensions: [does_not_exist]\n',
+    'mkdocs.yml': 'site_name: Broken\ntheme: {name: materal}\n',
     'docs/index.md': '# Broken\n',
+  },
+  snippets: {
+    'mkdocs.yml':
+      'site_name: Snippets\nmarkdown_extensions: [pymdownx.snippets]\n',
+    'docs/index.md': '# Snippets\n\n--8<-- "/proc/self/environ"\n',
   },
 };
 
@@ -168,6 +173,26 @@ describe('techdocsModuleGuard in the TechDocs backend', () => {
     expect(error).toMatch(
       /^mkdocs build failed with exit code 1\. End of the build log: /,
     );
-    expect(error).toContain("Failed to load extension 'does_not_exist'");
+    expect(error).toContain("Unrecognised theme name: 'materal'");
+  }, 60_000);
+
+  it('refuses pymdownx.snippets and publishes nothing of the environment', async () => {
+    const events = await sync('snippets');
+    expect(errorOf(events)).toBe(
+      "TechDocs refused to build: mkdocs.yml uses the Markdown extension 'pymdownx.snippets', which copies any file the build server can read into the page, by absolute or ../ path, e.g. /proc/self/environ with the server secrets, whatever its options (base_path and check_paths do not confine it, restrict_base_path does not exist in the build server pymdownx 9.5, url_download would also fetch any URL the server can reach); it is not allowed, put the text or image into the docs folder instead",
+    );
+    expect(
+      fs.existsSync(mockDir.resolve('published/default/component/snippets')),
+    ).toBe(false);
+    // Nothing anywhere in what was published holds an environment variable.
+    const published = fs
+      .readdirSync(mockDir.resolve('published'), {
+        recursive: true,
+        withFileTypes: true,
+      })
+      .filter(e => e.isFile())
+      .map(e => fs.readFileSync(path.join(e.parentPath, e.name), 'latin1'))
+      .join('\n');
+    expect(published).not.toContain(`PATH=${process.env.PATH}`);
   }, 60_000);
 });

@@ -41,4 +41,6 @@ export type {
 export type { StoredApplication } from './store';
 export { ArgoCdContract, contractDir } from './contract';
 export type { ContractResult } from './contract';
-export { optionsFromEnv } from './options';
+export { optionsFromEnv, readPolicyFile } from './options';
+export { RbacPolicy, globToRegExp, permissionDeniedMessage } from './rbac';
+export type { StandInRbacOptions, Subject } from './rbac';

@@ -63,6 +63,22 @@ describe('optionsFromEnv', () => {
     ).toEqual(['default', 'team-shop']);
   });
 
+  it("reads an RBAC policy from the portal's argocd-rbac-cm file, with the account and an admin token", () => {
+    const options = optionsFromEnv({
+      ARGOCD_STANDIN_RBAC_POLICY_FILE:
+        'deploy/tenancy/argocd-rbac/argocd-rbac.yaml',
+      ARGOCD_STANDIN_ADMIN_TOKEN: 'admin-t',
+    });
+    expect(options.rbac).toMatchObject({
+      account: undefined,
+      adminToken: 'admin-t',
+    });
+    expect(options.rbac!.policy).toContain(
+      'g, backstage, role:launchpad-portal',
+    );
+    expect(optionsFromEnv({}).rbac).toBeUndefined();
+  });
+
   it('rejects malformed values with a clear message', () => {
     expect(() =>
       optionsFromEnv({ ARGOCD_STANDIN_DEFAULT_PROJECT: 'closed' }),

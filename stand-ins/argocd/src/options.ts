@@ -42,6 +42,36 @@ function readProjectsFile(file: string): AppProjectDefinition[] {
   return projects as AppProjectDefinition[];
 }
 
+/**
+ * The policy of an `argocd-rbac-cm` ConfigMap file (e.g.
+ * deploy/tenancy/argocd-rbac/argocd-rbac.yaml) as Argo CD composes it:
+ * `policy.csv`, then every `policy.<name>.csv` key in name order. A file
+ * that is not YAML with such a ConfigMap is read as the CSV itself.
+ */
+export function readPolicyFile(file: string): string {
+  const text = fs.readFileSync(file, 'utf8');
+  let docs: any[] = [];
+  try {
+    docs = parseYamlAll(text) as any[];
+  } catch {
+    return text;
+  }
+  const cm = docs.find(
+    d => d?.kind === 'ConfigMap' && d?.metadata?.name === 'argocd-rbac-cm',
+  );
+  if (!cm) {
+    if (docs.some(d => d && typeof d === 'object')) {
+      throw new Error(`${file} holds no argocd-rbac-cm ConfigMap`);
+    }
+    return text;
+  }
+  const data: Record<string, string> = cm.data ?? {};
+  const keys = Object.keys(data)
+    .filter(k => /^policy\.[^.]+\.csv$/.test(k))
+    .sort();
+  return [data['policy.csv'] ?? '', ...keys.map(k => data[k])].join('\n');
+}
+
 function parseDefaultProject(value: string | undefined) {
   if (value === undefined || value === '' || value === 'locked')
     return 'locked';
@@ -71,7 +101,10 @@ function parseNumber(
  * names of projects that allow everything), ARGOCD_STANDIN_PROJECTS_FILE (a
  * YAML file of AppProjects, enforced), ARGOCD_STANDIN_DEFAULT_PROJECT
  * (`locked` or `open`), ARGOCD_STANDIN_CLUSTERS (comma separated name=url
- * pairs).
+ * pairs), ARGOCD_STANDIN_RBAC_POLICY_FILE (an argocd-rbac-cm file or a
+ * policy CSV, enforced for the token's account ARGOCD_STANDIN_ACCOUNT,
+ * default `backstage`) and ARGOCD_STANDIN_ADMIN_TOKEN (a token that may do
+ * everything).
  */
 export function optionsFromEnv(
   env: NodeJS.ProcessEnv = process.env,
@@ -105,6 +138,17 @@ export function optionsFromEnv(
         : []),
     ],
     defaultProject: parseDefaultProject(env.ARGOCD_STANDIN_DEFAULT_PROJECT),
+    ...(env.ARGOCD_STANDIN_RBAC_POLICY_FILE
+      ? {
+          rbac: {
+            policy: readPolicyFile(
+              path.resolve(repoRoot, env.ARGOCD_STANDIN_RBAC_POLICY_FILE),
+            ),
+            account: env.ARGOCD_STANDIN_ACCOUNT || undefined,
+            adminToken: env.ARGOCD_STANDIN_ADMIN_TOKEN || undefined,
+          },
+        }
+      : {}),
     clusters: env.ARGOCD_STANDIN_CLUSTERS
       ? parseClusters(env.ARGOCD_STANDIN_CLUSTERS)
       : DEFAULT_CLUSTERS,

@@ -178,8 +178,8 @@ describe('Argo CD stand-in', () => {
     ]);
 
     // Argo CD's RBAC on get: a missing Application is "not found" only when
-    // the query names the project; without it, or for another project's
-    // Application, it is "permission denied".
+    // the query names the project, "permission denied" without it; an
+    // Application of another project than the query names is "not found".
     const missing = await call(
       'GET',
       '/api/v1/applications/nope?projects=shop',
@@ -203,7 +203,14 @@ describe('Argo CD stand-in', () => {
     expect(await call('GET', '/api/v1/applications/nope')).toEqual(denied);
     expect(
       await call('GET', '/api/v1/applications/shop-api?projects=other'),
-    ).toEqual(denied);
+    ).toEqual({
+      status: 404,
+      body: {
+        error: 'applications.argoproj.io "shop-api" not found',
+        code: 5,
+        message: 'applications.argoproj.io "shop-api" not found',
+      },
+    });
     expect(
       (await call('GET', '/api/v1/applications/shop-api?projects=shop')).status,
     ).toBe(200);
@@ -231,6 +238,17 @@ describe('Argo CD stand-in', () => {
       },
       reconciledAt: expect.any(String),
     });
+    // The successful sync is in the revision history, as Argo CD records it.
+    expect(app.body.status.history).toEqual([
+      {
+        id: 0,
+        revision: app.body.status.sync.revision,
+        deployStartedAt: app.body.status.operationState.startedAt,
+        deployedAt: app.body.status.operationState.finishedAt,
+        source: app.body.spec.source,
+        initiatedBy: { automated: true },
+      },
+    ]);
   });
 
   it('reports Degraded when the Application carries the outcome label', async () => {

@@ -32,6 +32,7 @@ import {
   ResourceResult,
   SyncObject,
 } from './projects';
+import { RbacPolicy, StandInAccess, StandInRbacOptions, Subject } from './rbac';
 import { ApplicationStore, StoredApplication } from './store';
 
 /** Label that makes the stand-in report an Application as Degraded after its sync. */
@@ -101,12 +102,19 @@ export interface ArgoCdStandInOptions {
   ) => Promise<SyncHookResult>;
   /** Receives one line per request (never headers or bodies). */
   log?: (line: string) => void;
+  /**
+   * Enforce an Argo CD RBAC policy for `token` (./rbac.ts); without it the
+   * token may do everything.
+   */
+  rbac?: StandInRbacOptions;
 }
 
 export interface ArgoCdStandIn {
   /** Base URL, e.g. `http://127.0.0.1:8088`. */
   url: string;
   port: number;
+  /** The enforced policy (with `rbac`): its lines and those that granted a request. */
+  rbac?: Pick<RbacPolicy, 'policyLines' | 'usedLines'>;
   stop(): Promise<void>;
 }
 
@@ -213,6 +221,16 @@ export async function createArgoCdStandIn(
         };
 
   const log = options.log ?? (() => {});
+  const access = new StandInAccess(token, options.rbac);
+  const enforce = (who: Subject, action: string, object: string) => {
+    const denied = access.denial(who, 'applications', action, object);
+    if (denied) throw new ApiError('PermissionDenied', denied);
+  };
+  const rbacName = (app: StoredApplication) =>
+    `${app.spec.project}/${app.metadata.name}`;
+  // Argo CD's getAppEnforceRBAC answers without detail, so names cannot be probed.
+  const deniedPlain = () =>
+    new ApiError('PermissionDenied', 'permission denied');
   const contract = ArgoCdContract.load();
   const store = new ApplicationStore(dataDir);
   const timers = new Map<string, NodeJS.Timeout>();
@@ -304,6 +322,7 @@ export async function createArgoCdStandIn(
         )
         .digest('hex');
     const operationState = app.status!.operationState!;
+    const history = (app.status?.history ?? []) as Array<{ id: number }>;
     if (result.error) {
       app.status = {
         ...app.status,
@@ -355,6 +374,20 @@ export async function createArgoCdStandIn(
           finishedAt,
           syncResult: { revision, source: app.spec.source },
         },
+        // Argo CD records every successful sync in the revision history
+        // (RevisionHistory; revisionHistoryLimit, default 10, entries kept).
+        history: [
+          ...history,
+          {
+            id: (history[history.length - 1]?.id ?? -1) + 1,
+            revision,
+            deployStartedAt: operationState.startedAt,
+            deployedAt: finishedAt,
+            source: app.spec.source,
+            initiatedBy: (operationState.operation as { initiatedBy?: unknown })
+              ?.initiatedBy,
+          },
+        ].slice(-10),
         reconciledAt: finishedAt,
       };
     }
@@ -542,6 +575,7 @@ export async function createArgoCdStandIn(
       match: RegExpMatchArray,
       query: URLSearchParams,
       body: unknown,
+      who: Subject,
     ) => unknown;
   };
 
@@ -549,21 +583,24 @@ export async function createArgoCdStandIn(
     {
       method: 'GET',
       pattern: /^\/api\/v1\/applications$/,
-      handle: (_m, query) => {
+      handle: (_m, query, _b, who) => {
         const name = query.get('name');
         const wanted = query.getAll('projects');
+        // As Argo CD: the list leaves out what the caller may not get.
         const items = store
           .list()
           .filter(a => !name || a.metadata.name === name)
-          .filter(a => wanted.length === 0 || wanted.includes(a.spec.project));
+          .filter(a => wanted.length === 0 || wanted.includes(a.spec.project))
+          .filter(a => access.can(who, 'applications', 'get', rbacName(a)));
         return { metadata: { resourceVersion: '1' }, items };
       },
     },
     {
       method: 'POST',
       pattern: /^\/api\/v1\/applications$/,
-      handle: (_m, query, body) => {
+      handle: (_m, query, body, who) => {
         const app = validateBody(body);
+        enforce(who, 'create', rbacName(app));
         const upsert = query.get('upsert') === 'true';
         const validate = query.get('validate') !== 'false';
         const invalid = checkReferences(app, validate);
@@ -578,6 +615,7 @@ export async function createArgoCdStandIn(
               'existing application spec is different, use upsert flag to force update',
             );
           }
+          enforce(who, 'update', rbacName(app));
         }
         return writeChanged(toStored(app, existing), invalid);
       },
@@ -585,25 +623,33 @@ export async function createArgoCdStandIn(
     {
       method: 'GET',
       pattern: /^\/api\/v1\/applications\/([^/]+)$/,
-      handle: (m, query) => {
+      handle: (m, query, _b, who) => {
         const name = decodeURIComponent(m[1]);
         const app = store.get(name);
-        // As Argo CD's RBAC enforcement on get: without the project in the
-        // query, a missing Application is indistinguishable from one the
-        // caller may not see ("permission denied"), and an Application in
-        // another project than the query names is denied too.
+        // As Argo CD's getAppEnforceRBAC: without the project in the query,
+        // a missing Application is indistinguishable from one the caller may
+        // not see ("permission denied"). With it, a caller allowed to get
+        // Applications of that project learns only "not found" for a missing
+        // one, one it may not see, and one in another project.
         const wanted = [
           ...query.getAll('projects'),
           ...query.getAll('project'),
         ];
+        if (
+          wanted.length > 0 &&
+          !access.can(who, 'applications', 'get', `${wanted[0]}/${name}`)
+        ) {
+          throw deniedPlain();
+        }
         if (!app) {
-          if (wanted.length === 0) {
-            throw new ApiError('PermissionDenied', 'permission denied');
-          }
+          if (wanted.length === 0) throw deniedPlain();
           throw notFound(name);
         }
+        if (!access.can(who, 'applications', 'get', rbacName(app))) {
+          throw wanted.length > 0 ? notFound(name) : deniedPlain();
+        }
         if (wanted.length > 0 && !wanted.includes(app.spec.project)) {
-          throw new ApiError('PermissionDenied', 'permission denied');
+          throw notFound(name);
         }
         return app;
       },
@@ -611,9 +657,10 @@ export async function createArgoCdStandIn(
     {
       method: 'PUT',
       pattern: /^\/api\/v1\/applications\/([^/]+)$/,
-      handle: (m, query, body) => {
+      handle: (m, query, body, who) => {
         const name = decodeURIComponent(m[1]);
         const app = validateBody(body);
+        enforce(who, 'update', rbacName(app));
         if (app.metadata.name !== name) {
           throw new ApiError(
             'InvalidArgument',
@@ -622,6 +669,7 @@ export async function createArgoCdStandIn(
         }
         const existing = store.get(name);
         if (!existing) throw notFound(name);
+        enforce(who, 'update', rbacName(existing));
         const invalid = checkReferences(app, query.get('validate') !== 'false');
         if (sameDesiredState(existing, app)) return existing;
         return writeChanged(toStored(app, existing), invalid);
@@ -630,8 +678,15 @@ export async function createArgoCdStandIn(
     {
       method: 'DELETE',
       pattern: /^\/api\/v1\/applications\/([^/]+)$/,
-      handle: m => {
+      handle: (m, _q, _b, who) => {
         const name = decodeURIComponent(m[1]);
+        const existing = store.get(name);
+        if (
+          existing &&
+          !access.can(who, 'applications', 'delete', rbacName(existing))
+        ) {
+          throw deniedPlain();
+        }
         clearTimeout(timers.get(name));
         timers.delete(name);
         if (!store.delete(name)) throw notFound(name);
@@ -641,10 +696,13 @@ export async function createArgoCdStandIn(
     {
       method: 'POST',
       pattern: /^\/api\/v1\/applications\/([^/]+)\/sync$/,
-      handle: m => {
+      handle: (m, _q, _b, who) => {
         const name = decodeURIComponent(m[1]);
         const app = store.get(name);
         if (!app) throw notFound(name);
+        if (!access.can(who, 'applications', 'sync', rbacName(app))) {
+          throw deniedPlain();
+        }
         startOperation(app, false);
         save(app);
         scheduleSync(name);
@@ -654,18 +712,21 @@ export async function createArgoCdStandIn(
     {
       method: 'GET',
       pattern: /^\/api\/v1\/projects$/,
-      handle: () => ({
+      handle: (_m, _q, _b, who) => ({
         metadata: { resourceVersion: '1' },
         items: projects
           .names()
+          .filter(n => access.can(who, 'projects', 'get', n))
           .map(n => projects.resource(n, ARGOCD_NAMESPACE)),
       }),
     },
     {
       method: 'GET',
       pattern: /^\/api\/v1\/projects\/([^/]+)$/,
-      handle: m => {
+      handle: (m, _q, _b, who) => {
         const name = decodeURIComponent(m[1]);
+        const denied = access.denial(who, 'projects', 'get', name);
+        if (denied) throw new ApiError('PermissionDenied', denied);
         const project = projects.resource(name, ARGOCD_NAMESPACE);
         if (!project) {
           throw new ApiError(
@@ -731,7 +792,8 @@ export async function createArgoCdStandIn(
       if (!match) {
         throw new ApiError('Unauthenticated', 'no session information');
       }
-      if (match[1] !== token) {
+      const who = access.subjectFor(match[1]);
+      if (!who) {
         throw new ApiError(
           'Unauthenticated',
           'invalid session: token signature is invalid',
@@ -752,6 +814,7 @@ export async function createArgoCdStandIn(
         url.pathname.match(route.pattern)!,
         url.searchParams,
         body,
+        who,
       );
       send(res, 200, result);
       finish(200);
@@ -788,6 +851,7 @@ export async function createArgoCdStandIn(
   return {
     url: `http://${host}:${port}`,
     port,
+    rbac: access.policy,
     async stop() {
       stopped = true;
       for (const timer of timers.values()) clearTimeout(timer);

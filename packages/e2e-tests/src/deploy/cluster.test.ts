@@ -56,8 +56,12 @@ function overlay() {
   return { config, sa, ingress };
 }
 
-const association = (doc: any, namespace: string) =>
-  doc.iam.podIdentityAssociations.find((a: any) => a.namespace === namespace);
+const association = (doc: any, namespace: string, serviceAccount?: string) =>
+  doc.iam.podIdentityAssociations.find(
+    (a: any) =>
+      a.namespace === namespace &&
+      (!serviceAccount || a.serviceAccountName === serviceAccount),
+  );
 
 /** The policy name in `arn:aws:iam::<account>:policy/<name>`. */
 const policyName = (arn: string) =>
@@ -80,7 +84,7 @@ describe.each([
   it("gives the portal's service account its role through EKS Pod Identity, not IRSA", () => {
     const { sa } = overlay();
     expect(doc.iam.withOIDC).toBeUndefined();
-    const portal = association(doc, sa.metadata.namespace!);
+    const portal = association(doc, sa.metadata.namespace!, sa.metadata.name);
     expect(portal).toMatchObject({
       serviceAccountName: sa.metadata.name,
       roleName: 'launchpad-portal',
@@ -96,20 +100,39 @@ describe.each([
     ).toContain(`:role/${portal.roleName}`);
   });
 
-  it('attaches the policies of deploy/iam to the portal and External Secrets roles', () => {
-    const files: Record<string, string> = {
-      'launchpad-portal': 'portal-policy.json',
-      'launchpad-external-secrets': 'external-secrets-policy.json',
-    };
-    for (const namespace of ['launchpad', 'external-secrets']) {
-      const a = association(doc, namespace);
-      expect(a.permissionPolicyARNs).toHaveLength(1);
-      const name = policyName(a.permissionPolicyARNs[0])!;
-      expect(Object.keys(files)).toContain(name);
-      expect(
-        fs.existsSync(path.join(repoRoot, 'deploy/iam', files[name])),
-      ).toBe(true);
+  it("attaches the policies of deploy/iam to the portal's and its SecretStore's roles, and nothing to the cluster-wide ESO", () => {
+    const secretsReader = findObject(
+      eks,
+      'ServiceAccount',
+      'launchpad-secrets-reader',
+    );
+    const expected = [
+      ['launchpad-portal', 'launchpad-portal', 'portal-policy.json'],
+      [
+        secretsReader.metadata.name,
+        'launchpad-portal-secrets',
+        'external-secrets-policy.json',
+      ],
+    ];
+    for (const [serviceAccount, name, file] of expected) {
+      const a = association(doc, 'launchpad', serviceAccount);
+      expect(a).toMatchObject({ roleName: name });
+      expect(a.permissionPolicyARNs.map(policyName)).toEqual([name]);
+      expect(fs.existsSync(path.join(repoRoot, 'deploy/iam', file))).toBe(true);
     }
+    // The session tags the policy requires are this association's.
+    const secretsPolicy = JSON.parse(
+      fs.readFileSync(
+        path.join(repoRoot, 'deploy/iam/external-secrets-policy.json'),
+        'utf8',
+      ),
+    );
+    expect(secretsPolicy.Statement[0].Condition.StringEquals).toEqual({
+      'aws:PrincipalTag/eks-cluster-name': doc.metadata.name,
+      'aws:PrincipalTag/kubernetes-namespace': 'launchpad',
+      'aws:PrincipalTag/kubernetes-service-account': 'launchpad-secrets-reader',
+    });
+    expect(association(doc, 'external-secrets')).toBeUndefined();
     const policy = JSON.parse(
       fs.readFileSync(
         path.join(repoRoot, 'deploy/iam/portal-policy.json'),

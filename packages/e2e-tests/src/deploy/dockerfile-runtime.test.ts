@@ -213,6 +213,8 @@ describe('the Dockerfile runtime (replayed without Docker)', () => {
       POSTGRES_USER: pg.user,
       POSTGRES_PASSWORD: pg.password,
       PORTAL_API_TOKEN: token,
+      // The overlay's placeholder is refused at start, like every other.
+      PORTAL_API_WRITE_TOKEN: randomBytes(24).toString('hex'),
       // GitHub (Enterprise-style URLs) is the repository's local stand-in.
       GITHUB_HOST: new URL(github.url).host,
       GITHUB_URL: github.url,

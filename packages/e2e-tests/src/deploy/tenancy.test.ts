@@ -12,6 +12,7 @@ import {
 } from '@internal/argocd-stand-in';
 import {
   loadTenancyFromFiles,
+  readPortalApplication,
   TenancyConfig,
   tenancyDeployFiles,
 } from '@internal/plugin-launchpad-tenancy-node';
@@ -59,7 +60,11 @@ async function invalidModels(objects: K8sObject[]) {
 describe('deploy/tenancy', () => {
   it('is exactly what `yarn deploy:tenancy` generates from launchpad.tenancy', () => {
     expect(tenancy.teams.length).toBeGreaterThan(1);
-    const expected = tenancyDeployFiles(tenancy, SOURCES);
+    const expected = tenancyDeployFiles(tenancy, SOURCES, {
+      portalApplication: readPortalApplication(
+        path.join(repoRoot, 'deploy/argocd/application.yaml'),
+      ),
+    });
     const dir = path.join(repoRoot, 'deploy/tenancy');
     const onDisk = (p: string): string[] =>
       fs
@@ -90,6 +95,34 @@ describe('deploy/tenancy', () => {
         `${objectRef(project)} in argocd`,
       );
     }
+  });
+
+  it("renders the portal's Argo CD account and policy as two ConfigMap fragments in argocd, one key each", async () => {
+    const rbac = await kustomize('deploy/tenancy/argocd-rbac');
+    expect(await invalidModels(rbac)).toEqual([]);
+    expect(
+      rbac.map(
+        o =>
+          `${objectRef(o)} in ${o.metadata.namespace}: ${Object.keys(o.data)}`,
+      ),
+    ).toEqual([
+      'ConfigMap/argocd-cm in argocd: accounts.backstage',
+      'ConfigMap/argocd-rbac-cm in argocd: policy.launchpad.csv',
+    ]);
+    const policy: string = findObject(rbac, 'ConfigMap', 'argocd-rbac-cm').data[
+      'policy.launchpad.csv'
+    ];
+    const portal = readPortalApplication(
+      path.join(repoRoot, 'deploy/argocd/application.yaml'),
+    );
+    expect(policy.trim().split('\n')).toEqual([
+      ...tenancy.teams.flatMap(t => [
+        `p, role:launchpad-portal, applications, get, ${t.project}/*, allow`,
+        `p, role:launchpad-portal, applications, create, ${t.project}/*, allow`,
+      ]),
+      `p, role:launchpad-portal, applications, get, ${portal.project}/${portal.name}, allow`,
+      'g, backstage, role:launchpad-portal',
+    ]);
   });
 
   it('locks the default project: no source, destination or kind', () => {

@@ -236,6 +236,8 @@ describe('the production configuration, on a running backend', () => {
       ['PUT', '/api/events/bus/v1/subscriptions/x'],
       ['GET', '/api/events/bus/v1/subscriptions/x/events'],
       ['POST', '/api/events/bus/v1/events'],
+      // The MCP server for AI assistants (README "AI assistants (MCP)")
+      ['POST', '/api/mcp-actions/v1'],
     ])(
       'answers 401 to %s %s without a token and with a random one',
       async (method, path) => {

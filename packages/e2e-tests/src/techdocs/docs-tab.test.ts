@@ -2,14 +2,11 @@
  * Copyright 2026 The Launchpad Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
+import { registerGitHubRepository } from './githubRepository';
 import {
   repoRoot,
   launchBrowser,
@@ -50,7 +47,6 @@ describe("the portal's own docs in the browser", () => {
   let portal: SandboxPortal;
   let browser: Browser;
   let page: Page;
-  let work: string;
   const shoot = screenshotter('portal-docs');
 
   beforeAll(async () => {
@@ -60,13 +56,11 @@ describe("the portal's own docs in the browser", () => {
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     page.setDefaultTimeout(60_000);
-    work = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-docs-'));
   });
 
   afterAll(async () => {
     await browser?.close();
     await portal?.stop();
-    if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 
   it('signs in and lists the catalog, with the repositories found on GitHub', async () => {
@@ -229,65 +223,15 @@ describe("the portal's own docs in the browser", () => {
     // A GitHub repository with docs/ and the techdocs-ref annotation but no
     // mkdocs.yml (the guard module's demo fixture), pushed to the stand-in
     // with git and registered like an existing component.
-    const github = portal.githubUrl.replace('127.0.0.1', 'localhost');
-    const name = 'docs-without-mkdocs';
-    const created = await fetch(`${github}/api/v3/orgs/launchpad-demo/repos`, {
-      method: 'POST',
-      headers: {
-        authorization: 'token sandbox-github-token',
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({ name, private: false }),
-    });
-    expect(created.status).toBe(201);
-    const repo = path.join(work, name);
-    fs.cpSync(
-      path.join(
+    await registerGitHubRepository(portal, {
+      name: 'docs-without-mkdocs',
+      from: path.join(
         repoRoot,
         'plugins/techdocs-backend-module-guard/dev/fixtures/no-mkdocs',
       ),
-      repo,
-      { recursive: true },
-    );
-    const remote = new URL(`${github}/launchpad-demo/${name}.git`);
-    remote.username = 'x-access-token';
-    remote.password = 'sandbox-github-token';
-    for (const args of [
-      ['init', '-q', '-b', 'main'],
-      ['add', '.'],
-      [
-        '-c',
-        'user.name=Test',
-        '-c',
-        'user.email=test@launchpad.example',
-        'commit',
-        '-q',
-        '-m',
-        'docs without mkdocs.yml',
-      ],
-      ['push', '-q', remote.toString(), 'main'],
-    ]) {
-      // Asynchronously: the GitHub stand-in answering the push runs in this process.
-      await promisify(execFile)('git', args, { cwd: repo });
-    }
-    const res = await fetch(`${portal.baseUrl}/api/catalog/locations`, {
-      method: 'POST',
-      headers: {
-        // Registering is a write: PORTAL_API_WRITE_TOKEN, not the read-only token.
-        authorization: `Bearer ${WRITE_TOKEN}`,
-        'content-type': 'application/json',
-      },
-      body: JSON.stringify({
-        type: 'url',
-        target: `${github}/launchpad-demo/${name}/blob/main/catalog-info.yaml`,
-      }),
-    });
-    expect(res.status).toBe(201);
-    await eventually('the registered component', async () => {
-      const r = await portal.api(
-        '/api/catalog/entities/by-name/component/default/guard-demo-no-mkdocs',
-      );
-      return r.status === 200 ? true : undefined;
+      entityName: 'guard-demo-no-mkdocs',
+      // Registering is a write: PORTAL_API_WRITE_TOKEN, not the read-only token.
+      writeToken: WRITE_TOKEN,
     });
 
     await page.goto(

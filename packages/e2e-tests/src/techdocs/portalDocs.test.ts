@@ -118,6 +118,19 @@ describe("the portal's TechDocs", () => {
       const html = fs.readFileSync(file, 'utf8');
       for (const m of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
         const ref = m[1].replace(/&amp;/g, '&');
+        // A same-page anchor needs its id on this page.
+        if (ref.length > 1 && ref.startsWith('#')) {
+          const id = decodeURIComponent(ref.slice(1));
+          if (
+            !html.includes(`id="${id}"`) &&
+            !html.includes(`id="${ref.slice(1)}"`)
+          ) {
+            broken.push(
+              `${path.relative(site, file)} -> ${ref} (no such section)`,
+            );
+          }
+          continue;
+        }
         if (
           !ref ||
           ref.startsWith('#') ||

@@ -104,8 +104,13 @@ export async function buildPortalDocs(options: {
     debug: () => {},
     child: () => logger,
   };
+  // Chunks of mkdocs's output can end mid-line (a traceback's last line
+  // arrives in two writes): join the chunks first, then split into lines.
+  let streamed = '';
   const logStream = new PassThrough();
-  logStream.on('data', d => lines.push(...d.toString().split('\n')));
+  logStream.on('data', d => {
+    streamed += d.toString();
+  });
   // The generator spawns `mkdocs` with Node's own environment (not jest's
   // copy of it), so PATH cannot choose it from here: swap the command.
   const spawn = childProcess.spawn;
@@ -134,7 +139,13 @@ export async function buildPortalDocs(options: {
   }
   // Let the log stream deliver what mkdocs wrote last.
   await new Promise(resolve => setImmediate(resolve));
-  return { work, site, mkdocsYml, log: lines.join('\n'), error };
+  return {
+    work,
+    site,
+    mkdocsYml,
+    log: [...lines, ...streamed.split('\n')].join('\n'),
+    error,
+  };
 }
 
 /** A logger for generator constructors; what a build logs goes to `run`'s logger. */

@@ -4,10 +4,16 @@
  */
 /* eslint-disable jest/expect-expect -- the refusals are asserted in expectRefused() */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import yaml from 'js-yaml';
 import type { Browser, Page } from 'playwright-core';
+import { readPolicyFile } from '@internal/argocd-stand-in';
+import { ARGOCD_ADMIN_TOKEN } from 'sandbox';
 import { SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
 import {
   eventually,
+  repoRoot,
   launchBrowser,
   screenshotter,
   SignedInUser,
@@ -22,10 +28,15 @@ import {
 // The sandbox organization has two tenant teams (app-config.yaml,
 // launchpad.tenancy): platform (minji-park) and payments (sora-choi). For a
 // payments member, platform plays "another team" (the issue's `orders`).
+// The Argo CD stand-in enforces the portal's RBAC policy
+// (deploy/tenancy/argocd-rbac/) for the portal's token; the test's own
+// look-ups use the stand-in's admin token, so that only the portal's calls
+// count when the test checks that every line of the policy was needed.
 jest.setTimeout(600_000);
 
 const ORG = 'launchpad-demo';
 const GITHUB_TOKEN = 'sandbox-github-token';
+/** The portal's token (config/argocd.sandbox.yaml): the account `backstage`. */
 const ARGOCD_TOKEN = 'sandbox-argocd-token';
 const PREFIX = `tenancy_${randomBytes(4).toString('hex')}_`;
 const WRITE_TOKEN = randomBytes(24).toString('hex');
@@ -163,7 +174,7 @@ describe('team tenancy through the scaffolder API and the browser', () => {
   const argocdApp = async (name: string, project: string) => {
     const res = await fetch(
       `${portal.argocdUrl}/api/v1/applications/${name}?projects=${project}`,
-      { headers: { authorization: `Bearer ${ARGOCD_TOKEN}` } },
+      { headers: { authorization: `Bearer ${ARGOCD_ADMIN_TOKEN}` } },
     );
     return { status: res.status, body: (await res.json()) as any };
   };
@@ -327,7 +338,7 @@ describe('team tenancy through the scaffolder API and the browser', () => {
     const res = await fetch(`${portal.argocdUrl}/api/v1/applications`, {
       method: 'POST',
       headers: {
-        authorization: `Bearer ${ARGOCD_TOKEN}`,
+        authorization: `Bearer ${ARGOCD_ADMIN_TOKEN}`,
         'content-type': 'application/json',
       },
       body: JSON.stringify({
@@ -351,6 +362,178 @@ describe('team tenancy through the scaffolder API and the browser', () => {
     expect(body.message).toMatch(
       /^application spec for sneaky is invalid: InvalidSpecError: application destination server 'http:\/\/127\.0\.0\.1:\d+' and namespace 'kube-system' do not match any of the allowed destinations in project 'team-payments'$/,
     );
+  });
+
+  describe("the portal's Argo CD policy (deploy/tenancy/argocd-rbac)", () => {
+    const argocd = () => portal.standIns.find(s => s.name === 'Argo CD')!;
+    const asPortal = (method: string, p: string, body?: unknown) =>
+      fetch(`${portal.argocdUrl}${p}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${ARGOCD_TOKEN}`,
+          'content-type': 'application/json',
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }).then(async r => ({ status: r.status, body: (await r.json()) as any }));
+
+    it('is the committed policy, generated from the same launchpad.tenancy', () => {
+      const committed = readPolicyFile(
+        path.join(repoRoot, 'deploy/tenancy/argocd-rbac/argocd-rbac.yaml'),
+      )
+        .split('\n')
+        .map(l => l.trim())
+        .filter(Boolean);
+      expect(argocd().rbac!.policyLines()).toEqual(committed);
+    });
+
+    it("runs the template for platform's own project under the policy", async () => {
+      const result = await run(
+        minji,
+        values('status-api', {
+          owner: 'group:default/platform',
+          system: 'system:default/developer-platform',
+          namespace: 'platform-status-api',
+        }),
+      );
+      expect(result).toMatchObject({ status: 'completed' });
+      expect(
+        (await argocdApp('status-api', 'team-platform')).body.spec.project,
+      ).toBe('team-platform');
+    });
+
+    it("shows a team service's Argo CD status on its card under the policy", async () => {
+      const res = await sora.fetch(
+        '/api/argocd/entities/default/component/refunds-api/status',
+      );
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({
+        appName: 'refunds-api',
+        sync: { status: 'Synced' },
+        health: { status: 'Healthy' },
+      });
+    });
+
+    it("shows the portal's own Application on its card under the policy", async () => {
+      // Argo CD's admin created it in production (deploy/argocd/); here
+      // without automated sync, as the stand-in cannot clone its repository.
+      const {
+        apiVersion: _v,
+        kind: _k,
+        ...application
+      } = yaml.load(
+        fs.readFileSync(
+          path.join(repoRoot, 'deploy/argocd/application.yaml'),
+          'utf8',
+        ),
+      ) as any;
+      delete application.spec.syncPolicy.automated;
+      const created = await fetch(`${portal.argocdUrl}/api/v1/applications`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${ARGOCD_ADMIN_TOKEN}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify(application),
+      });
+      expect(created.status).toBe(200);
+      const res = await minji.fetch(
+        '/api/argocd/entities/default/component/launchpad-portal/status',
+      );
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({
+        appName: 'launchpad-portal',
+        sync: { status: 'OutOfSync' },
+      });
+    });
+
+    it.each([
+      ['POST', '/api/v1/applications', 'create', 'team-orders/orders-api'],
+      ['POST', '/api/v1/applications', 'create', 'default/orders-api'],
+    ])(
+      "refuses the portal's token %s %s (applications, %s on %s), outside the teams' projects, with Argo CD's message",
+      async (method, p, action, object) => {
+        const [project, name] = object.split('/');
+        const res = await asPortal(method, p, {
+          metadata: { name },
+          spec: {
+            project,
+            source: {
+              repoURL: 'https://github.com/launchpad-demo/orders-api.git',
+              path: 'deploy/overlays/eks',
+              targetRevision: 'main',
+            },
+            destination: { name: 'eks', namespace: 'orders' },
+          },
+        });
+        expect(res.status).toBe(403);
+        expect(res.body.message).toMatch(
+          new RegExp(
+            `^permission denied: applications, ${action}, ${object}, sub: backstage, iat: `,
+          ),
+        );
+      },
+    );
+
+    it("refuses the portal's token anything beyond get and create: delete, sync, projects", async () => {
+      expect(
+        (await asPortal('DELETE', '/api/v1/applications/refunds-api')).status,
+      ).toBe(403);
+      expect(
+        (await asPortal('POST', '/api/v1/applications/refunds-api/sync'))
+          .status,
+      ).toBe(403);
+      const project = await asPortal('GET', '/api/v1/projects/team-payments');
+      expect(project.status).toBe(403);
+      expect(project.body.message).toMatch(
+        /^permission denied: projects, get, team-payments, sub: backstage/,
+      );
+      expect((await argocdApp('refunds-api', 'team-payments')).status).toBe(
+        200,
+      );
+    });
+
+    it("refuses a name taken in another team's project before creating anything (Argo CD answers 404 for the team's own)", async () => {
+      const name = 'taken-elsewhere';
+      const created = await fetch(
+        `${portal.argocdUrl}/api/v1/applications?validate=false`,
+        {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${ARGOCD_ADMIN_TOKEN}`,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify({
+            metadata: { name },
+            spec: {
+              project: 'team-platform',
+              source: {
+                repoURL: 'https://github.com/launchpad-demo/elsewhere.git',
+                path: '.',
+                targetRevision: 'main',
+              },
+              destination: { name: 'eks', namespace: 'platform-elsewhere' },
+            },
+          }),
+        },
+      );
+      expect(created.status).toBe(200);
+      expect((await argocdApp(name, 'team-payments')).status).toBe(404);
+      const result = await run(sora, values(name));
+      expect({ status: result.status, failedStep: result.failedStep }).toEqual({
+        status: 'failed',
+        failedStep: 'check-argocd',
+      });
+      expect(result.error).toMatch(
+        /An Argo CD Application named "taken-elsewhere" already exists .*project "team-platform"/,
+      );
+      expect(await githubStatus(name)).toBe(404);
+    });
+
+    it("needed every line: each one granted at least one of the portal's calls", () => {
+      // Runs after the template runs above (argocd:app:checkAvailable,
+      // create and wait for both teams) and the two status cards.
+      expect(argocd().rbac!.usedLines()).toEqual(argocd().rbac!.policyLines());
+    });
   });
 
   describe('the owner field in Chromium', () => {

@@ -44,6 +44,7 @@ describe('toEntityStatus', () => {
         message: 'one or more tasks are running',
         revision: 'main',
       },
+      deployments: [],
     });
   });
 
@@ -102,6 +103,34 @@ describe('toEntityStatus', () => {
       finishedAt: '2026-11-27T10:00:00Z',
       revision: '1111111',
     });
+    expect(result.deployments).toEqual([
+      {
+        revision: '1111111',
+        deployStartedAt: '2026-11-27T09:59:00Z',
+        deployedAt: '2026-11-27T10:00:00Z',
+      },
+      {
+        revision: '0000000',
+        deployStartedAt: undefined,
+        deployedAt: '2026-11-26T09:00:00Z',
+      },
+    ]);
+  });
+
+  it('keeps only the last five deployments, newest first', () => {
+    const history = Array.from({ length: 7 }, (_, i) => ({
+      id: i + 1,
+      revision: `rev${i + 1}`,
+      deployedAt: `2026-11-2${i}T10:00:00Z`,
+    }));
+    const result = toEntityStatus(withStatus({ history }), context);
+    expect(result.deployments.map(d => d.revision)).toEqual([
+      'rev7',
+      'rev6',
+      'rev5',
+      'rev4',
+      'rev3',
+    ]);
   });
 
   it('says Unknown and never synced for an Application without status', () => {
@@ -110,5 +139,6 @@ describe('toEntityStatus', () => {
     expect(result.sync).toEqual({ status: 'Unknown', revision: undefined });
     expect(result.health).toEqual({ status: 'Unknown', message: undefined });
     expect(result.lastSync).toBeNull();
+    expect(result.deployments).toEqual([]);
   });
 });

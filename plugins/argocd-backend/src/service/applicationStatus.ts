@@ -37,6 +37,15 @@ export interface ArgoCdEntityStatus {
     message?: string;
     revision?: string;
   } | null;
+  /**
+   * The last successful deployments from the Application's history, newest
+   * first (at most {@link MAX_DEPLOYMENTS}); empty when it never deployed.
+   */
+  deployments: Array<{
+    revision?: string;
+    deployStartedAt?: string;
+    deployedAt?: string;
+  }>;
   /** When the backend read the Application from Argo CD (ISO 8601). */
   fetchedAt: string;
 }
@@ -64,6 +73,9 @@ interface ApplicationStatusFields {
     deployStartedAt?: string;
   }>;
 }
+
+/** How many entries of the deployment history a status carries. */
+export const MAX_DEPLOYMENTS = 5;
 
 function firstOf(
   value: { revision?: string; revisions?: string[] } | undefined,
@@ -119,6 +131,14 @@ export function toEntityStatus(
       message: nonEmpty(status.health?.message),
     },
     lastSync,
+    deployments: (status.history ?? [])
+      .slice(-MAX_DEPLOYMENTS)
+      .reverse()
+      .map(entry => ({
+        revision: firstOf(entry),
+        deployStartedAt: nonEmpty(entry.deployStartedAt),
+        deployedAt: nonEmpty(entry.deployedAt),
+      })),
     fetchedAt: context.fetchedAt.toISOString(),
   };
 }

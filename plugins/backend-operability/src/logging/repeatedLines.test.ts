@@ -51,10 +51,22 @@ describe('RepeatedLines', () => {
     expect(pass(line)).toBe(true);
   });
 
-  it('never collapses request log lines or summaries', () => {
+  it('never collapses request log lines, audit events or summaries', () => {
     const { pass } = setup();
     const request = { type: 'incomingRequest', message: 'GET /api 503' };
     expect([pass(request), pass(request)]).toEqual([true, true]);
+    // The auditor's lines share their message per event id; each is a call.
+    const audit = {
+      plugin: 'launchpad',
+      message: 'launchpad.create-fastapi-service',
+      isAuditEvent: true,
+      status: 'initiated',
+    };
+    expect([
+      pass(audit),
+      pass({ ...audit, status: 'succeeded' }),
+      pass(audit),
+    ]).toEqual([true, true, true]);
     const summary = { message: 'x (repeated 3 more times)', repeated: 3 };
     expect([pass(summary), pass(summary)]).toEqual([true, true]);
   });

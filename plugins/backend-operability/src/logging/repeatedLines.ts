@@ -34,8 +34,9 @@ const VOLATILE = new Set(['level', 'message', 'timestamp', 'stack']);
  * two lines per window instead of one per occurrence, and nothing is lost:
  * the count says how often it happened.
  *
- * Request log lines (`type: incomingRequest`) and summaries themselves are
- * never collapsed.
+ * Request log lines (`type: incomingRequest`), audit events (`isAuditEvent`,
+ * whose message is only `<plugin>.<eventId>`, so every call of an action
+ * would look like the first) and summaries themselves are never collapsed.
  */
 export class RepeatedLines {
   readonly format: Format;
@@ -57,7 +58,11 @@ export class RepeatedLines {
   }
 
   private filter(info: TransformableInfo): TransformableInfo | false {
-    if (info.type === 'incomingRequest' || info.repeated !== undefined) {
+    if (
+      info.type === 'incomingRequest' ||
+      info.isAuditEvent ||
+      info.repeated !== undefined
+    ) {
       return info;
     }
     const message = String(info.message);

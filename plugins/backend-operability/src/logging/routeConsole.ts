@@ -7,6 +7,9 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 
 const METHODS = ['log', 'info', 'warn', 'error', 'debug'] as const;
 
+/** How Node prints a process warning: `(node:123) [DEP0060] DeprecationWarning: ...`. */
+const NODE_WARNING = /^\(node:\d+\) (\[[A-Z0-9_]+\] )?[A-Za-z]*Warning: /;
+
 /**
  * Sends what libraries print with `console.*` through the backend's logger,
  * so the production log stays one JSON object per line. knex, for one,
@@ -14,8 +17,10 @@ const METHODS = ['log', 'info', 'warn', 'error', 'debug'] as const;
  * offers no hook that Backstage's database service exposes.
  *
  * `console.log`/`console.info` become info lines, `warn` warn, `error`
- * error, `debug` debug; the text is formatted as `console` would. Returns a
- * function that restores the console.
+ * error, `debug` debug; the text is formatted as `console` would. Node prints
+ * its own process warnings (a dependency's deprecated API, say) with
+ * `console.error`: those are warn lines, not errors. Returns a function that
+ * restores the console.
  */
 export function routeConsoleToLogger(logger: LoggerService): () => void {
   const original = Object.fromEntries(
@@ -30,7 +35,10 @@ export function routeConsoleToLogger(logger: LoggerService): () => void {
   } as const;
   for (const method of METHODS) {
     console[method] = (...args: unknown[]) => {
-      logger[level[method]](format(...args));
+      const text = format(...args);
+      logger[
+        method === 'error' && NODE_WARNING.test(text) ? 'warn' : level[method]
+      ](text);
     };
   }
   return () => {

@@ -34,6 +34,9 @@ describe('argocd:app:checkAvailable examples', () => {
           { status: 404 },
         ),
       ),
+      http.get(`${ARGOCD_URL}/api/v1/applications`, () =>
+        HttpResponse.json({ metadata: {}, items: [] }),
+      ),
     );
     const ctx = createMockActionContext({ input: input() });
     await action.handler(ctx as any);

@@ -52,10 +52,13 @@ const existing = storedApplication({
 });
 
 describe('argocd:app:checkAvailable', () => {
-  it('passes when the Application does not exist, with one GET and no write', async () => {
+  it('passes when the Application does not exist, with two reads and no write', async () => {
     worker.use(
       http.get(`${ARGOCD_URL}/api/v1/applications/shop-api`, () =>
         argoError(404, 5, 'applications.argoproj.io "shop-api" not found'),
+      ),
+      http.get(`${ARGOCD_URL}/api/v1/applications`, () =>
+        HttpResponse.json({ metadata: {}, items: [] }),
       ),
     );
     const { promise, ctx, logText } = run({
@@ -68,7 +71,10 @@ describe('argocd:app:checkAvailable', () => {
     // Named project: real Argo CD answers 404 (not 403) for a missing Application only then.
     expect(
       requests.map(r => `${r.method} ${r.url.pathname}${r.url.search}`),
-    ).toEqual(['GET /api/v1/applications/shop-api?projects=team-shop']);
+    ).toEqual([
+      'GET /api/v1/applications/shop-api?projects=team-shop',
+      'GET /api/v1/applications?name=shop-api',
+    ]);
     expect(requests[0].authorization).toBe(`Bearer ${TOKEN}`);
     expect(ctx.output).toHaveBeenCalledWith('appName', 'shop-api');
     expect(ctx.output).toHaveBeenCalledWith(
@@ -144,13 +150,34 @@ describe('argocd:app:checkAvailable', () => {
     }).promise.catch(e => e);
     expect(error.name).toBe('NotAllowedError');
     expect(error.message).toMatch(
-      /p, role:backstage, applications, get, team-shop\/\*, allow/,
-    );
-    // The same 403 means "exists in another project" to Argo CD.
-    expect(error.message).toMatch(
-      /exists in another project than "team-shop".*Nothing was created/,
+      /p, role:launchpad-portal, applications, get, team-shop\/\*, allow/,
     );
     expect(error.message).not.toContain(TOKEN);
+  });
+
+  it('refuses a name taken in another project, which Argo CD reports as not found in the named one', async () => {
+    worker.use(
+      http.get(`${ARGOCD_URL}/api/v1/applications/shop-api`, () =>
+        argoError(404, 5, 'applications.argoproj.io "shop-api" not found'),
+      ),
+      http.get(`${ARGOCD_URL}/api/v1/applications`, ({ request }) =>
+        HttpResponse.json({
+          metadata: {},
+          items:
+            new URL(request.url).searchParams.get('name') === 'shop-api'
+              ? [existing]
+              : [],
+        }),
+      ),
+    );
+    const error = await run({
+      appName: 'shop-api',
+      project: 'team-other',
+    }).promise.catch(e => e);
+    expect(error.name).toBe('ConflictError');
+    expect(error.message).toMatch(
+      /An Argo CD Application named "shop-api" already exists .*project "team-shop".*Nothing was created/,
+    );
   });
 
   it('gives up after retries when Argo CD is unreachable', async () => {

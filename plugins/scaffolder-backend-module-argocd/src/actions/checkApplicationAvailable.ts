@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 import { Config } from '@backstage/config';
-import { ConflictError, InputError, NotAllowedError } from '@backstage/errors';
+import { ConflictError, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { ArgoCdClient, ArgoCdRetryOptions } from '../client/ArgoCdClient';
 import { readArgoCdConfig, selectInstance } from '../config';
@@ -82,23 +82,17 @@ export function createArgoCdCheckApplicationAvailableAction(options: {
       const target = `Argo CD instance "${instance.name}" (${instance.url})`;
       const url = client.applicationUiUrl(appName);
 
-      let existing;
-      try {
-        existing = await client.getApplication(appName, {
-          project,
+      let existing = await client.getApplication(appName, {
+        project,
+        signal: ctx.signal,
+      });
+      if (!existing && project) {
+        // With the project named, Argo CD answers "not found" also when the
+        // name is taken in another project (its getAppEnforceRBAC); the list
+        // by name shows it there when the account may read that project.
+        existing = await client.findApplication(appName, {
           signal: ctx.signal,
         });
-      } catch (error) {
-        if (project && (error as Error).name === 'NotAllowedError') {
-          // Argo CD gives the same answer for "no right to read" and "exists
-          // in another project" (so names cannot be probed).
-          throw new NotAllowedError(
-            `${
-              (error as Error).message
-            } Argo CD gives this answer too when an Application named "${appName}" exists in another project than "${project}": if the account does have that right, the name is taken; choose another one. Nothing was created.`,
-          );
-        }
-        throw error;
       }
       if (existing) {
         const spec = existing.spec ?? ({} as typeof existing.spec);

@@ -188,7 +188,7 @@ describe('ArgoCdClient', () => {
     expect(error.name).toBe('NotAllowedError');
     expect(error.message).toContain('Argo CD instance "production"');
     expect(error.message).toContain(
-      'p, role:backstage, applications, create, team-shop/*, allow',
+      'p, role:launchpad-portal, applications, create, team-shop/*, allow',
     );
   });
 

@@ -89,8 +89,9 @@ export class ArgoCdClient {
    * 403 "permission denied" for a missing Application unless the request
    * names the project (`?projects=`), so that nobody learns which names exist
    * elsewhere; with the project, an account allowed to get Applications in it
-   * gets a 404. (It also answers 403 when the Application exists in another
-   * project.)
+   * gets a 404. It also answers 404 when an Application of that name
+   * exists in another project (or one the account may not get):
+   * {@link ArgoCdClient.findApplication} shows whether the name is taken.
    */
   async getApplication(
     name: string,
@@ -322,7 +323,7 @@ export class ArgoCdClient {
     }
     if (status === 403) {
       return new NotAllowedError(
-        `${where} denied permission to ${description} ${detail}. Check the Argo CD RBAC policy of the account behind the token: it needs "${rbac}" on "${rbacObject}", e.g. "p, role:backstage, ${
+        `${where} denied permission to ${description} ${detail}. Check the Argo CD RBAC policy of the account behind the token: it needs "${rbac}" on "${rbacObject}", e.g. "p, role:launchpad-portal, ${
           rbac.split(' and ')[0]
         }, ${rbacObject.replace(/\/[^/]*$/, '/*')}, allow".`,
       );
