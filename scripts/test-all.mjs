@@ -147,6 +147,8 @@ const steps = [
       '500',
       '--template-runs',
       '1',
+      '--replicas',
+      '1',
       '--load-seconds',
       '3',
       '--out',

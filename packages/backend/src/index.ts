@@ -6,7 +6,11 @@
 // The Launchpad backend: wiring only. Behaviour lives in plugins and modules.
 import { createBackend } from '@backstage/backend-defaults';
 import { optionalStaticTokenServiceFactory } from '@internal/backend-api-tokens';
-import { preflight } from '@internal/backend-env';
+import {
+  eventsServiceFactory,
+  preflight,
+  startWithStartupLock,
+} from '@internal/backend-env';
 import {
   databaseServiceFactory,
   httpRouterServiceFactory,
@@ -24,8 +28,11 @@ if (process.env.NODE_ENV === 'production') {
 const backend = createBackend();
 
 // Core services: PORTAL_API_TOKEN (read-only) and PORTAL_API_WRITE_TOKEN as
-// optional static access tokens (backend.auth.externalAccess).
+// optional static access tokens (backend.auth.externalAccess); the events
+// service (event bus across replicas) with subscriptions that start once the
+// backend has started.
 backend.add(optionalStaticTokenServiceFactory);
+backend.add(eventsServiceFactory);
 // Operability: one timestamped JSON line per log entry in production (library
 // console output included, repeated lines collapsed), 503 with Retry-After
 // while the database is unreachable, HTTP and database pool metrics.
@@ -37,6 +44,15 @@ backend.add(databaseServiceFactory);
 // Serves the frontend bundle and its config.
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
+
+// Events: on PostgreSQL the events backend keeps an event bus in the
+// database, so signals, notifications and catalog events published on one
+// replica reach the subscribers on every replica. GitHub webhooks arrive at
+// POST /api/events/http/github (signature checked against
+// events.modules.github.webhookSecret) and are routed to github.<event>
+// topics, which the GitHub catalog providers below subscribe to.
+backend.add(import('@backstage/plugin-events-backend'));
+backend.add(import('@backstage/plugin-events-backend-module-github'));
 
 // Sign-in: GitHub for organization members; guest only outside production
 // (the guest provider additionally refuses to run unless NODE_ENV is
@@ -67,6 +83,11 @@ backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
+);
+// A run's workspace (the rendered skeleton) in the scaffolder's database, so
+// a run recovered on another replica (scaffolder.taskRecovery) still has it.
+backend.add(
+  import('@backstage/plugin-scaffolder-backend-module-workspace-database'),
 );
 // argocd:app:create, argocd:app:wait and argocd:app:checkAvailable
 // (argocd.instances in config); argocd:app:create also follows the tenancy
@@ -127,5 +148,6 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 // Starts only when it can: while a variable that production config needs is
 // missing, or PostgreSQL does not answer, one line says why and readiness
-// answers 503 (liveness 200, so no crash loop).
-preflight().then(() => backend.start());
+// answers 503 (liveness 200, so no crash loop). Replicas starting together
+// take turns, so their database migrations never race.
+preflight().then(() => startWithStartupLock(() => backend.start()));

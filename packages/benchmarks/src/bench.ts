@@ -27,6 +27,7 @@ import {
 } from './catalog';
 import { generateCatalog, NAME_PREFIX, toYaml } from './entities';
 import { measureFrontend, withLifecycle } from './frontend';
+import { measureReplicas } from './replicas';
 import { BenchResults } from './report';
 import { median } from './stats';
 
@@ -42,6 +43,8 @@ export interface BenchOptions {
   nodeOptions?: string;
   /** Keep backend and PostgreSQL running this long after measuring (for EXPLAIN, profiling). */
   holdSeconds?: number;
+  /** Replicas for the scale-out figure; 1 skips it. */
+  replicas?: number;
   log: (line: string) => void;
 }
 
@@ -126,8 +129,11 @@ export async function runBenchmark(
     cleanups.push(() => portal.stop());
     const { baseUrl, apiToken, githubHost } = portal;
     const nodeOptions = portal.env.NODE_OPTIONS;
-    const start = (entities: string) =>
-      portal.start({ BENCH_ENTITIES_FILE: entities, BENCH_WORK_DIR: work });
+    const start = (entities: string, listenPort?: number) =>
+      portal.start(
+        { BENCH_ENTITIES_FILE: entities, BENCH_WORK_DIR: work },
+        listenPort,
+      );
     const saveLogs = (name: string) =>
       backend &&
       fs.writeFileSync(
@@ -297,6 +303,28 @@ export async function runBenchmark(
       }
     }
 
+    // 6. Scale-out: the catalog list at 20 clients with more replicas on
+    //    the same PostgreSQL (byQuery20 above is the 1-replica figure).
+    const replicas =
+      (options.replicas ?? 1) > 1
+        ? await measureReplicas({
+            count: options.replicas!,
+            first: backend,
+            start: p => start(entitiesFile, p),
+            token: user.token,
+            path: byQueryPath,
+            loadSeconds: options.loadSeconds,
+            log,
+          })
+        : undefined;
+    if (replicas) {
+      log(
+        `by-query 20 clients on ${replicas.count} replicas: ${JSON.stringify(
+          replicas.byQuery20,
+        )}`,
+      );
+    }
+
     if (options.holdSeconds) {
       log(
         `holding ${options.holdSeconds} s: backend ${baseUrl} (pid ${pid}), PostgreSQL ${pg.host}:${pg.port} database ${prefix}catalog`,
@@ -327,6 +355,7 @@ export async function runBenchmark(
         entities: options.entities,
         templateRuns: options.templateRuns,
         loadSeconds: options.loadSeconds,
+        replicas: options.replicas ?? 1,
       },
       mix: catalog.mix,
       startup: {
@@ -346,6 +375,7 @@ export async function runBenchmark(
         byQuery1,
         byQuery20,
         byName20,
+        ...(replicas ? { replicas } : {}),
       },
       frontend,
       scaffolder: {

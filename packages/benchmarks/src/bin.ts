@@ -11,7 +11,7 @@ import { formatTable, resultRows } from './report';
 import { repoRoot } from '@internal/test-support';
 
 const USAGE = `Usage: yarn bench [--entities 10000] [--template-runs 5] [--load-seconds 15]
-                  [--out artifacts/bench/results.json] [--keep] [--hold-seconds 0]
+                  [--replicas 3] [--out artifacts/bench/results.json] [--keep] [--hold-seconds 0]
                   [--config extra-app-config.yaml ...] [--node-options=--cpu-prof]
 Needs the production build (yarn build:all), PostgreSQL 15 and Chromium.`;
 
@@ -24,6 +24,9 @@ async function main() {
       out: { type: 'string', default: 'artifacts/bench/results.json' },
       keep: { type: 'boolean', default: false },
       'hold-seconds': { type: 'string', default: '0' },
+      // The scale-out figure: the catalog list at 20 clients on this many
+      // replicas (1 skips it; the test command's small run does).
+      replicas: { type: 'string', default: '3' },
       config: { type: 'string', multiple: true, default: [] },
       'node-options': { type: 'string', default: '' },
       help: { type: 'boolean', default: false },
@@ -48,6 +51,7 @@ async function main() {
     loadSeconds: number('load-seconds', values['load-seconds']!, 1),
     keep: values.keep!,
     holdSeconds: number('hold-seconds', values['hold-seconds']!, 0),
+    replicas: number('replicas', values.replicas!, 1),
     extraConfigs: values.config as string[],
     nodeOptions: values['node-options'] || undefined,
     log: (line: string) =>

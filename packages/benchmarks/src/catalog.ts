@@ -242,3 +242,35 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     durationSeconds: options.durationSeconds,
   };
 }
+
+/**
+ * The same closed-loop load spread over several replicas, as a load balancer
+ * would (the connections split evenly, each replica hit directly, so no
+ * proxy of ours sits in the measurement); one summary over every response.
+ */
+export async function runLoadAcross(
+  options: Omit<LoadOptions, 'baseUrl'> & { baseUrls: string[] },
+): Promise<LoadResult> {
+  const shares = options.baseUrls.map(
+    (_, i) =>
+      Math.floor(options.connections / options.baseUrls.length) +
+      (i < options.connections % options.baseUrls.length ? 1 : 0),
+  );
+  const run = (seconds: number) =>
+    Promise.all(
+      options.baseUrls.map((baseUrl, i) =>
+        cannon({ ...options, baseUrl, connections: shares[i] }, seconds),
+      ),
+    );
+  if (options.warmupSeconds) await run(options.warmupSeconds);
+  const parts = await run(options.durationSeconds);
+  return {
+    ...summarizeLatencies(
+      parts.flatMap(p => p.latencies),
+      parts.reduce((n, p) => n + p.errors, 0),
+      Math.max(...parts.map(p => p.durationMs)),
+    ),
+    connections: options.connections,
+    durationSeconds: options.durationSeconds,
+  };
+}

@@ -4,6 +4,7 @@
  */
 import type { FrontendResult } from './frontend';
 import type { LoadResult } from './catalog';
+import type { ReplicasResult } from './replicas';
 import type { EntityMix } from './entities';
 
 export interface BenchResults {
@@ -15,6 +16,8 @@ export interface BenchResults {
     entities: number;
     templateRuns: number;
     loadSeconds: number;
+    /** Replicas of the scale-out figure (1: not measured). Older results lack it. */
+    replicas?: number;
   };
   mix: EntityMix;
   startup: {
@@ -35,6 +38,8 @@ export interface BenchResults {
     byQuery1: LoadResult;
     byQuery20: LoadResult;
     byName20: LoadResult;
+    /** The catalog list at 20 clients on several replicas (`--replicas`). */
+    replicas?: ReplicasResult;
   };
   frontend: FrontendResult;
   /** `error`: a template run failed; the benchmark exits non-zero. */
@@ -99,6 +104,16 @@ export function resultRows(r: BenchResults): Row[] {
           q20.errors === 0,
       ),
     },
+    ...(r.catalog.replicas
+      ? [
+          {
+            metric: `by-query, 20 clients: 1 → ${r.catalog.replicas.count} replicas, one PostgreSQL`,
+            reference: '–',
+            goal: '–',
+            ours: `${q20.requestsPerSecond} → ${r.catalog.replicas.byQuery20.requestsPerSecond} req/s (p95 ${q20.p95Ms} → ${r.catalog.replicas.byQuery20.p95Ms} ms)`,
+          },
+        ]
+      : []),
     {
       metric: 'by-name, 20 clients: p50 / p95, req/s',
       reference: '? / 41 ms, 771 req/s',

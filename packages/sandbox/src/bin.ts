@@ -56,6 +56,7 @@ async function main() {
     const members = fixture.users.filter(u => u.orgRole !== 'none');
     const outsiders = fixture.users.filter(u => u.orgRole === 'none');
     lines.push(
+      '  GitHub webhooks (push, repository, membership) go to http://localhost:7007/api/events/http/github',
       `  Sign in with GitHub as a member of ${
         fixture.organization.login
       }: ${members.map(u => u.login).join(', ')}`,

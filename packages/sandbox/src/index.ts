@@ -17,6 +17,7 @@ export {
   SANDBOX_PORTS,
   SANDBOX_CLUSTER,
   GITHUB_INTEGRATION_TOKEN,
+  GITHUB_WEBHOOK_SECRET,
   ARGOCD_ADMIN_TOKEN,
 } from './sandbox';
 export type { RunningStandIn, StartOptions } from './sandbox';

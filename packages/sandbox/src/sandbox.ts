@@ -26,6 +26,8 @@ import type { SandboxPlan } from './plan';
 /** Fixed ports: the sandbox config files in config/ point at them. */
 export const SANDBOX_PORTS = { github: 3300, argocd: 8088, kubernetes: 8089 };
 export const GITHUB_INTEGRATION_TOKEN = 'sandbox-github-token';
+/** The organization webhook's secret; config/github.sandbox.yaml has the same. */
+export const GITHUB_WEBHOOK_SECRET = 'sandbox-webhook-secret';
 /**
  * A token of the Argo CD stand-in's built-in admin, for looking around or
  * cleaning up by hand: the portal's own token (`sandbox-argocd-token`) has
@@ -54,6 +56,12 @@ export interface StartOptions {
   syncDelayMs?: number;
   /** The portal's backend URL, for the OAuth callback. Default http://localhost:7007. */
   portalBackendUrl?: string;
+  /**
+   * Where the GitHub stand-in delivers its organization webhook. Default
+   * `<portalBackendUrl>/api/events/http/github`, as an organization owner
+   * would configure it on GitHub.
+   */
+  webhookUrl?: string;
   /** Where the plan's config files are: the repository root (default: found from this package). */
   configRoot?: string;
   log?: (line: string) => void;
@@ -76,6 +84,7 @@ export async function startStandIns(
   const ports = { ...SANDBOX_PORTS, ...options.ports };
   const dataDir = (name: string) => path.join(rootDir, '.sandbox', name);
   const started: RunningStandIn[] = [];
+  const portalBackendUrl = options.portalBackendUrl ?? 'http://localhost:7007';
   try {
     let githubUrl: string | undefined;
     if (plan.github === 'stand-in') {
@@ -84,9 +93,12 @@ export async function startStandIns(
         dataDir: dataDir('github'),
         integrationToken: GITHUB_INTEGRATION_TOKEN,
         oauthApp: {
-          callbackUrl: `${
-            options.portalBackendUrl ?? 'http://localhost:7007'
-          }/api/auth/github/handler/frame`,
+          callbackUrl: `${portalBackendUrl}/api/auth/github/handler/frame`,
+        },
+        webhook: {
+          url:
+            options.webhookUrl ?? `${portalBackendUrl}/api/events/http/github`,
+          secret: GITHUB_WEBHOOK_SECRET,
         },
       });
       githubUrl = github.url;

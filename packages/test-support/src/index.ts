@@ -28,6 +28,7 @@ export {
   signInWithGitHub,
 } from './browser';
 export { requestCookies, statusAndBody } from './http';
+export { runGit, type GitAuthor } from './git';
 export {
   authorizeForm,
   githubAuthorization,

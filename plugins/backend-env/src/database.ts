@@ -23,6 +23,22 @@ function describe(settings: ClientConfig): string {
 }
 
 /**
+ * node-postgres settings for the server's maintenance database (`postgres`
+ * unless the connection names one), the one the backend creates its own
+ * plugin databases through.
+ */
+export function maintenanceClientConfig(
+  connection: DatabaseSettings['connection'],
+): ClientConfig {
+  if (typeof connection === 'string') return { connectionString: connection };
+  return {
+    ...(connection as ClientConfig),
+    port: connection?.port !== undefined ? Number(connection.port) : undefined,
+    database: (connection?.database as string | undefined) ?? 'postgres',
+  };
+}
+
+/**
  * Tries one connection to the PostgreSQL server the backend will use.
  * Resolves with `undefined` when it answers, or with a one-line reason that
  * names the server and the error but never the password.
@@ -35,18 +51,7 @@ export async function probeDatabase(
     return undefined; // SQLite is a file: nothing to wait for
   }
   const connection = settings.connection;
-  const config: ClientConfig =
-    typeof connection === 'string'
-      ? { connectionString: connection }
-      : {
-          ...(connection as ClientConfig),
-          port:
-            connection?.port !== undefined
-              ? Number(connection.port)
-              : undefined,
-          // The backend creates its own databases through this one.
-          database: (connection?.database as string | undefined) ?? 'postgres',
-        };
+  const config = maintenanceClientConfig(connection);
   const password =
     typeof connection === 'string'
       ? safeUrl(connection)?.password

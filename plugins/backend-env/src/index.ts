@@ -19,6 +19,14 @@ export {
   type StartupSettings,
 } from './preflight';
 export { probeDatabase, type DatabaseSettings } from './database';
+export { eventsServiceFactory } from './eventsService';
+export {
+  startWithStartupLock,
+  postgresStartupLock,
+  type StartupLock,
+  type StartupLockOptions,
+  type StartupLockSettings,
+} from './startupLock';
 export {
   parseListen,
   startNotReadyServer,

@@ -22,7 +22,8 @@ function int(name: string, value: string | undefined): number | undefined {
  * GITHUB_STANDIN_TOKEN (sandbox-github-token), GITHUB_STANDIN_FIXTURE,
  * GITHUB_STANDIN_PUBLIC_URL, GITHUB_STANDIN_CLIENT_ID,
  * GITHUB_STANDIN_CLIENT_SECRET, GITHUB_STANDIN_CALLBACK_URL,
- * GITHUB_STANDIN_TOKEN_TTL (seconds).
+ * GITHUB_STANDIN_TOKEN_TTL (seconds), GITHUB_STANDIN_WEBHOOK_URL and
+ * GITHUB_STANDIN_WEBHOOK_SECRET (both, or neither: the organization webhook).
  */
 export function readEnvOptions(
   env: NodeJS.ProcessEnv = process.env,
@@ -47,5 +48,18 @@ export function readEnvOptions(
       env.GITHUB_STANDIN_TOKEN_TTL,
     ),
     oauthApp: Object.values(oauthApp).some(Boolean) ? oauthApp : undefined,
+    webhook: webhookFromEnv(env),
   };
+}
+
+function webhookFromEnv(env: NodeJS.ProcessEnv) {
+  const url = env.GITHUB_STANDIN_WEBHOOK_URL || undefined;
+  const secret = env.GITHUB_STANDIN_WEBHOOK_SECRET || undefined;
+  if (!url && !secret) return undefined;
+  if (!url || !secret) {
+    throw new Error(
+      'Set both GITHUB_STANDIN_WEBHOOK_URL and GITHUB_STANDIN_WEBHOOK_SECRET for the organization webhook, or neither',
+    );
+  }
+  return { url, secret };
 }

@@ -14,6 +14,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { runGit } from '@internal/test-support';
 import {
   authorizeAs,
   exchangeCode,
@@ -28,22 +29,11 @@ const exec = promisify(execFile);
 // git processes on a 2-core CI box take a few seconds
 jest.setTimeout(60_000);
 
-/** Runs the real git CLI (fails the test if git is missing). */
-async function gitCli(args: string[], cwd: string) {
-  return exec('git', args, {
-    cwd,
-    env: {
-      PATH: process.env.PATH,
-      HOME: cwd,
-      GIT_CONFIG_NOSYSTEM: '1',
-      GIT_TERMINAL_PROMPT: '0',
-      GIT_AUTHOR_NAME: 'Sora Choi',
-      GIT_AUTHOR_EMAIL: 'sora.choi@launchpad.example',
-      GIT_COMMITTER_NAME: 'Sora Choi',
-      GIT_COMMITTER_EMAIL: 'sora.choi@launchpad.example',
-    },
+const gitCli = (args: string[], cwd: string) =>
+  runGit(args, cwd, {
+    name: 'Sora Choi',
+    email: 'sora.choi@launchpad.example',
   });
-}
 
 describe('git smart-HTTP, contents and tarballs', () => {
   let gh: TestStandIn;

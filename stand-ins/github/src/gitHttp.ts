@@ -106,8 +106,9 @@ async function serveGit(req: Request, world: World) {
   const protocol = req.header('git-protocol');
   if (protocol) env.GIT_PROTOCOL = protocol;
 
-  const before =
-    rest === 'git-receive-pack' ? await world.bare(record).branches() : [];
+  // Branch heads before a push, for the push webhook's `before`.
+  const isPush = req.method === 'POST' && rest === 'git-receive-pack';
+  const before = isPush ? await world.bare(record).branches() : [];
   const child = spawn('git', ['http-backend'], {
     env,
     stdio: ['pipe', 'pipe', 'pipe'],

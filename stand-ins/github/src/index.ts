@@ -23,3 +23,9 @@ export type {
 export type { FaultKind, FaultSpec } from './faults';
 export { readEnvOptions } from './env';
 export { openStoredSecret } from './actions/settingsStore';
+export { signPayload } from './webhooks';
+export type {
+  WebhookDelivery,
+  WebhookDispatcher,
+  WebhookOptions,
+} from './webhooks';

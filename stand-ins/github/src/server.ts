@@ -28,6 +28,12 @@ import { addGraphqlRoutes } from './graphql/routes';
 import { addOAuthRoutes } from './oauth';
 import { addRestRoutes, sendApiError } from './rest';
 import { StateStore } from './state';
+import { addTeamMembershipRoutes, loadTeamMembers } from './teamMemberships';
+import {
+  addWebhookAdminRoutes,
+  WebhookDispatcher,
+  WebhookOptions,
+} from './webhooks';
 import { World } from './world';
 
 /** Largest request body (a push of a generated repository stays far below). */
@@ -66,6 +72,11 @@ export interface GitHubStandInOptions {
   actionsRunSeconds?: number;
   /** Receives one line per request (method, path, status; never headers or tokens). */
   log?: (line: string) => void;
+  /**
+   * The organization webhook: signed `push`, `repository` and `membership`
+   * deliveries to this URL whenever the stand-in's state changes.
+   */
+  webhook?: WebhookOptions;
 }
 
 export interface GitHubStandIn {
@@ -76,6 +87,8 @@ export interface GitHubStandIn {
   fixture: Fixture;
   /** Fault injection, same as `POST /_standin/faults`. */
   faults: FaultInjector;
+  /** The organization webhook's deliveries, when `webhook` is configured. */
+  webhooks?: WebhookDispatcher;
   stop(): Promise<void>;
 }
 
@@ -110,6 +123,7 @@ export async function createGitHubStandIn(
   const faults = new FaultInjector();
   const requests: LoggedRequest[] = [];
   let world: World | undefined;
+  let webhooks: WebhookDispatcher | undefined;
 
   async function dispatch(raw: IncomingMessage, res: ServerResponse) {
     const path = new URL(raw.url ?? '/', 'http://stand-in').pathname;
@@ -209,6 +223,10 @@ export async function createGitHubStandIn(
       options.oauthTokenTtlSeconds,
     );
     await w.seedFixtureRepos();
+    loadTeamMembers(w);
+    webhooks = options.webhook
+      ? new WebhookDispatcher(w, options.webhook, options.log)
+      : undefined;
 
     addAdminRoutes(router, {
       url,
@@ -216,6 +234,8 @@ export async function createGitHubStandIn(
       faults,
       requests,
     });
+    addWebhookAdminRoutes(router, webhooks);
+    addTeamMembershipRoutes(router, w, webhooks);
     addOAuthRoutes(router, w, options.oauthCodeTtlSeconds ?? 600);
     addGraphqlRoutes(router, w);
     addRestRoutes(router, w);
@@ -253,6 +273,7 @@ export async function createGitHubStandIn(
     port,
     fixture,
     faults,
+    webhooks,
     stop,
   };
 }

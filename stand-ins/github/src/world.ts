@@ -71,9 +71,22 @@ export function hashToken(token: string) {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/** A change GitHub would announce with a webhook (see webhooks.ts). */
+export type WorldChange =
+  | { kind: 'repository-created'; repo: RepoRecord; sender: FixtureUser }
+  | {
+      kind: 'push';
+      repo: RepoRecord;
+      pusher?: FixtureUser;
+      /** Branch heads before the push. */
+      before: Array<{ name: string; sha: string }>;
+    };
+
 /** Everything the stand-in knows: fixture (people), state (repos, tokens), bare repos. */
 export class World {
   readonly shapes: Shapes;
+  /** Called after each change; webhooks.ts turns them into deliveries. */
+  readonly observers: Array<(change: WorldChange) => void> = [];
   readonly reposDir: string;
   /** Called after every successful push (e.g. to record Actions runs). */
   readonly pushListeners: Array<
@@ -346,6 +359,9 @@ export class World {
     }
     this.state.data.repos.push(record);
     this.state.save();
+    this.observers.forEach(o =>
+      o({ kind: 'repository-created', repo: record, sender: creator }),
+    );
     return record;
   }
 
@@ -392,5 +408,13 @@ export class World {
     r.updatedAt = now;
     this.state.save();
     for (const listener of this.pushListeners) await listener(r, push);
+    this.observers.forEach(o =>
+      o({
+        kind: 'push',
+        repo: r,
+        pusher: push.pusher?.user,
+        before: push.before,
+      }),
+    );
   }
 }

@@ -204,8 +204,18 @@ describe('a template run interrupted by kill -9', () => {
       90_000,
       250,
     );
+    // The step is marked completed once its outputs (and the run's
+    // workspace) are saved, a moment after the Application exists.
+    const completedBeforeKill = await eventually(
+      'argocd-create completed',
+      async () => {
+        const steps = completedSteps(await events(id));
+        return steps.includes('argocd-create') ? steps : undefined;
+      },
+      30_000,
+      100,
+    );
     expect((await task(id)).status).toBe('processing');
-    const completedBeforeKill = completedSteps(await events(id));
     expect(completedBeforeKill).toEqual(
       expect.arrayContaining(['publish', 'register', 'argocd-create']),
     );

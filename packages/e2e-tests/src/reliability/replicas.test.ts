@@ -217,10 +217,8 @@ describe('two replicas on one PostgreSQL', () => {
     });
     // The first replica migrates the empty database; the second starts once
     // the first is ready, as a rolling update or a scale-out starts pods.
-    // (Started at the same instant on an empty database, one of them dies
-    // in knex's migration lock: "Migration table is already locked" /
-    // 'relation "knex_migrations" already exists', and Kubernetes restarts
-    // it; see the reliability notes.)
+    // (Replicas started at the same instant take turns on a start-up lock;
+    // src/scale/threeReplicas.test.ts starts three together.)
     const t0 = Date.now();
     for (const n of [0, 1]) {
       const replica = await startBackend({

@@ -232,6 +232,10 @@ describe('the production configuration, on a running backend', () => {
         '/api/techdocs/metadata/techdocs/default/component/launchpad-portal',
       ],
       ['POST', '/api/catalog/locations'],
+      // The event bus every replica reads (events backend).
+      ['PUT', '/api/events/bus/v1/subscriptions/x'],
+      ['GET', '/api/events/bus/v1/subscriptions/x/events'],
+      ['POST', '/api/events/bus/v1/events'],
       // The MCP server for AI assistants (README "AI assistants (MCP)")
       ['POST', '/api/mcp-actions/v1'],
     ])(

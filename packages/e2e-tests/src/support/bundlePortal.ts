@@ -47,9 +47,13 @@ export interface BundlePortal {
   standIns: RunningStandIn[];
   /** Every variable the backend is started with (secrets included). */
   env: Record<string, string | undefined>;
-  /** Starts the backend (again); `env` adds variables for this start. */
+  /**
+   * Starts the backend (again); `env` adds variables for this start. With
+   * `listenPort`, another replica on that port (and its own metrics port).
+   */
   start(
     env?: Record<string, string | undefined>,
+    listenPort?: number,
   ): Promise<{ proc: BackendProcess; readyMs: number }>;
   /** Stops the stand-ins (the backend is the caller's to stop). */
   stop(): Promise<void>;
@@ -141,13 +145,20 @@ export async function prepareBundlePortal(
     githubHost,
     standIns,
     env,
-    async start(extraEnv = {}) {
+    async start(extraEnv = {}, listenPort = port) {
       const t0 = Date.now();
+      const replica =
+        listenPort === port
+          ? {}
+          : {
+              APP_CONFIG_backend_listen: `:${listenPort}`,
+              OTEL_EXPORTER_PROMETHEUS_PORT: String(await freePort()),
+            };
       const proc = await startBackend({
         cwd: runtime.dir,
         command: [...runtime.command, ...configArgs],
-        port,
-        env: { ...env, ...extraEnv },
+        port: listenPort,
+        env: { ...env, ...replica, ...extraEnv },
         readyTimeoutMs: 120_000,
       });
       return { proc, readyMs: Date.now() - t0 };
