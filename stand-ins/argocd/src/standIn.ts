@@ -24,6 +24,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ArgoCdContract } from './contract';
+import { appendHistory } from './history';
 import {
   AppProjectDefinition,
   checkSyncObjects,
@@ -392,19 +393,6 @@ export async function createArgoCdStandIn(
         app.status!.health!.status
       }`,
     );
-  };
-
-  type HistoryEntry = NonNullable<
-    NonNullable<StoredApplication['status']>['history']
-  >[number];
-  const appendHistory = (
-    app: StoredApplication,
-    entry: Omit<HistoryEntry, 'id'>,
-  ): HistoryEntry[] => {
-    const history = app.status?.history ?? [];
-    const id = (history[history.length - 1]?.id ?? -1) + 1;
-    const limit = Number(app.spec.revisionHistoryLimit ?? 10);
-    return [...history, { ...entry, id }].slice(-Math.max(limit, 0));
   };
 
   const scheduleSync = (name: string) => {
