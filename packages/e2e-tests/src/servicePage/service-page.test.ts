@@ -5,13 +5,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import yaml from 'js-yaml';
 import type { Browser, Page } from 'playwright-core';
 import {
   entityTab,
   eventually,
   launchBrowser,
-  repoRoot,
   screenshotter,
   SignedInUser,
   signInViaGitHub,
@@ -19,6 +17,7 @@ import {
   startPostgres,
   TestPostgres,
 } from '@internal/test-support';
+import { ARGOCD_ADMIN_TOKEN } from 'sandbox';
 import { SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
 import { runFastApiTemplate } from '../support/templateRun';
 import {
@@ -51,12 +50,6 @@ import {
 jest.setTimeout(900_000);
 
 const BROKEN = 'billing-broken';
-/** The Argo CD stand-in's token, from the sandbox config the portal uses. */
-const ARGOCD_TOKEN: string = (
-  yaml.load(
-    fs.readFileSync(path.join(repoRoot, 'config/argocd.sandbox.yaml'), 'utf8'),
-  ) as any
-).argocd.instances[0].token;
 const PREFIX = `svcpage_${Date.now().toString(36)}_`;
 
 function escapeRegExp(text: string) {
@@ -224,13 +217,14 @@ describe('the service page, the home page and unprocessed entities', () => {
       'docs: second push',
     );
     // Argo CD starts a sync for the new commit (its webhook or poll); the
-    // stand-in is asked directly, through Argo CD's own API.
+    // stand-in is asked directly, through Argo CD's own API, as its admin:
+    // the portal's own account may not sync (deploy/tenancy/argocd-rbac).
     const synced = await fetch(
       `${portal.argocdUrl}/api/v1/applications/${serviceName}/sync`,
       {
         method: 'POST',
         headers: {
-          authorization: `Bearer ${ARGOCD_TOKEN}`,
+          authorization: `Bearer ${ARGOCD_ADMIN_TOKEN}`,
           'content-type': 'application/json',
         },
         body: JSON.stringify({ name: serviceName }),
