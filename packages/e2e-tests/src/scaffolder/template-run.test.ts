@@ -274,14 +274,21 @@ describe('the fastapi-service template through the scaffolder API', () => {
       'check-system',
       'check-tenancy',
       'check-repo',
+      'check-ci-settings',
       'check-argocd',
       'fetch',
+      'openapi',
       'publish',
+      'ci-settings',
       'register',
       'argocd-create',
       'argocd-wait',
+      'notify',
     ]);
-    expect(stepsRun(run, 'skipped')).toEqual(['report-failure']);
+    expect(stepsRun(run, 'skipped')).toEqual([
+      'report-failure',
+      'notify-failure',
+    ]);
 
     // GitHub: one new repository, private, with the rendered project on a protected main.
     expect((await repoNames()).filter(r => !reposBefore.includes(r))).toEqual([
@@ -411,6 +418,7 @@ describe('the fastapi-service template through the scaffolder API', () => {
       'check-system',
       'check-tenancy',
       'report-failure',
+      'notify-failure',
     ]);
     for (const step of [
       'check-argocd',
@@ -445,11 +453,15 @@ describe('the fastapi-service template through the scaffolder API', () => {
       'check-system',
       'check-tenancy',
       'check-repo',
+      'check-ci-settings',
       'check-argocd',
       'fetch',
+      'openapi',
       'publish',
+      'ci-settings',
       'register',
       'report-failure',
+      'notify-failure',
     ]);
     const report = run.events.find(
       e =>
@@ -583,7 +595,10 @@ describe('the fastapi-service template through the scaffolder API', () => {
     expect(run.status).toBe('failed');
     expect(run.failedStep).toBe('check-owner');
     expect(run.error).toContain('Entity group:default/no-such-team not found');
-    expect(stepsRun(run, 'completed')).toEqual(['report-failure']);
+    expect(stepsRun(run, 'completed')).toEqual([
+      'report-failure',
+      'notify-failure',
+    ]);
     expect(run.messages.join('\n')).toMatch(/nothing was created/);
     expect((await github(`/repos/${ORG}/${name}`)).status).toBe(404);
     expect(await snapshot(name)).toEqual(before);

@@ -205,6 +205,7 @@ describe('team tenancy through the scaffolder API and the browser', () => {
       'check-owner',
       'check-system',
       'report-failure',
+      'notify-failure',
     ]);
     expect(await githubStatus(name)).toBe(404);
     expect((await argocdApp(name, 'team-payments')).status).toBe(404);
