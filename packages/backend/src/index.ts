@@ -52,7 +52,8 @@ backend.add(import('@backstage/plugin-proxy-backend'));
 // events.modules.github.webhookSecret) and are routed to github.<event>
 // topics, which the GitHub catalog providers below subscribe to.
 backend.add(import('@backstage/plugin-events-backend'));
-backend.add(import('@backstage/plugin-events-backend-module-github'));
+// Signed deliveries only, 401 otherwise (our module; README says why).
+backend.add(import('@internal/plugin-events-backend-module-github-webhook'));
 
 // Sign-in: GitHub for organization members; guest only outside production
 // (the guest provider additionally refuses to run unless NODE_ENV is
