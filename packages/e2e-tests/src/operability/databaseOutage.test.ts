@@ -271,15 +271,20 @@ describe('the production build while PostgreSQL is down for a minute', () => {
     expect(others.length / outageMinutes).toBeLessThanOrEqual(
       MAX_LINES_PER_MINUTE,
     );
-    // The outage itself is named, with the detail for the operator.
+    // The outage itself is named, with the driver's detail for the operator
+    // (a refused connection names the server; a request that waited for a
+    // pool connection says so instead).
+    const named = others
+      .filter(e => e.type === 'databaseUnavailable')
+      .map(e => e.message);
+    // At most one line per minute: the first, then one with the count.
+    expect(named.length).toBeGreaterThanOrEqual(1);
+    expect(named.length).toBeLessThanOrEqual(Math.ceil(outageMinutes) + 1);
     expect(
-      others.filter(
-        e =>
-          e.type === 'databaseUnavailable' &&
-          e.message.startsWith('The database is unavailable') &&
-          e.message.includes(String(pg.port)),
+      named.filter(
+        m => !/^The database is (still )?unavailable: .+\(.+\)$/.test(m),
       ),
-    ).toHaveLength(1);
+    ).toEqual([]);
     expect(outageLines.join('\n')).not.toContain(pg.password);
   });
 

@@ -318,7 +318,11 @@ describe('the fastapi-service template through the scaffolder API', () => {
       expect(status).toBe(200);
       return Buffer.from(body.content, 'base64').toString('utf8');
     };
-    const catalogInfo = yaml.load(await file('catalog-info.yaml')) as any;
+    // The Component and the API it provides (definition: the app's own
+    // openapi.json, written by the template's openapi step).
+    const [catalogInfo, api] = yaml.loadAll(
+      await file('catalog-info.yaml'),
+    ) as any[];
     expect(catalogInfo).toMatchObject({
       kind: 'Component',
       metadata: { name: SERVICE },
@@ -327,6 +331,9 @@ describe('the fastapi-service template through the scaffolder API', () => {
         system: 'system:default/developer-platform',
       },
     });
+    expect(api).toMatchObject({ kind: 'API', spec: { type: 'openapi' } });
+    expect(catalogInfo.spec.providesApis).toContain(api.metadata.name);
+    expect(JSON.parse(await file('openapi.json')).openapi).toMatch(/^3\./);
     // Rendered, not raw template syntax.
     const overlay = await file('deploy/overlays/eks/kustomization.yaml');
     expect(overlay).toContain('namespace: platform-inventory');
