@@ -13,118 +13,42 @@
  * optional `onSync` hook (which a Kubernetes stand-in can use to apply the
  * manifests). AppProject rules live in ./projects.ts.
  *
- * Over 400 lines: request handling, the sync lifecycle and the routes share
- * one closure over the store and timers; splitting it by resource
- * (applications, projects, sync) is the planned next step (issue 20).
+ * About 730 lines, on purpose for now: the routes, the sync lifecycle and
+ * request handling share one closure over the store, the sync timers and the
+ * RBAC checks. Options and constants are in ./types.ts, the desired-state
+ * comparison in ./desiredState.ts, history in ./history.ts, RBAC in
+ * ./rbac.ts. Moving the routes onto stand-ins/http-kit and the sync
+ * lifecycle into its own module is issue 20's remaining step.
  */
 
 import { createHash, randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { ArgoCdContract } from './contract';
+import { now, sameDesiredState } from './desiredState';
 import { appendHistory } from './history';
 import {
-  AppProjectDefinition,
   checkSyncObjects,
   permissionConditions,
   ProjectRegistry,
-  ResourceResult,
-  SyncObject,
 } from './projects';
-import { RbacPolicy, StandInAccess, StandInRbacOptions, Subject } from './rbac';
+import { StandInAccess, Subject } from './rbac';
 import { ApplicationStore, StoredApplication } from './store';
+import {
+  ArgoCdStandIn,
+  ArgoCdStandInOptions,
+  DEFAULT_CLUSTERS,
+  DEFAULT_SYNC_DELAY_MS,
+  DEFAULT_TOKEN,
+  DEFAULT_PORT,
+  DEGRADED_OUTCOME_LABEL,
+  SyncHookResult,
+} from './types';
+import { findRepoRoot } from './repoRoot';
 
-/** Label that makes the stand-in report an Application as Degraded after its sync. */
-export const DEGRADED_OUTCOME_LABEL = 'standin.launchpad.dev/outcome';
-
-/** Result of the `onSync` hook. */
-export interface SyncHookResult {
-  /** The revision that was deployed; defaults to a hash of repo URL and target revision. */
-  revision?: string;
-  /** When set, the sync fails with this message and the Application becomes Degraded. */
-  error?: string;
-  /** Per-resource results of a failed sync (`operationState.syncResult.resources`). */
-  resources?: ResourceResult[];
-}
-
-/** What a sync hook gets besides the Application: the project's rules. */
-export interface SyncContext {
-  project: AppProjectDefinition;
-  /** The destination cluster, resolved from the Application's name or server. */
-  cluster: { name?: string; server?: string };
-  /**
-   * The AppProject's sync-time checks on rendered objects (kinds and
-   * namespaces). A hook calls it before applying anything and returns
-   * `syncTasksNotValid` with the failed resources when it finds any.
-   */
-  check(
-    objects: SyncObject[],
-    isNamespaced: (group: string, kind: string) => boolean,
-  ): ResourceResult[];
-}
-
-/** A cluster the stand-in knows about (Argo CD's cluster secrets). */
-export interface StandInCluster {
-  name: string;
-  server: string;
-}
-
-export interface ArgoCdStandInOptions {
-  /** TCP port; 0 picks a free one. Default 8088. */
-  port?: number;
-  /** Interface to listen on. Default 127.0.0.1. */
-  host?: string;
-  /** The API token clients must send as `Authorization: Bearer <token>`. */
-  token?: string;
-  /** Directory where Applications are persisted. Default `<repo root>/.sandbox/argocd`. */
-  dataDir?: string;
-  /** Time between creating/changing an automated Application and its sync finishing. Default 2000. */
-  syncDelayMs?: number;
-  /**
-   * Projects besides `default`: a name is a project that allows everything; an
-   * AppProject (e.g. from deploy/tenancy/argocd/appprojects.yaml) is enforced
-   * as Argo CD does. An AppProject named `default` replaces the built-in one.
-   */
-  projects?: Array<string | AppProjectDefinition>;
-  /**
-   * The built-in `default` project: `locked` (default; no source, destination
-   * or kind, as deploy/ ships it) or `open` (everything allowed, like a fresh
-   * Argo CD).
-   */
-  defaultProject?: 'locked' | 'open';
-  /** Known destination clusters. Default: `in-cluster` (https://kubernetes.default.svc). */
-  clusters?: StandInCluster[];
-  /** Called when a sync runs; see {@link SyncHookResult} and {@link SyncContext}. */
-  onSync?: (
-    app: StoredApplication,
-    context: SyncContext,
-  ) => Promise<SyncHookResult>;
-  /** Receives one line per request (never headers or bodies). */
-  log?: (line: string) => void;
-  /**
-   * Enforce an Argo CD RBAC policy for `token` (./rbac.ts); without it the
-   * token may do everything.
-   */
-  rbac?: StandInRbacOptions;
-}
-
-export interface ArgoCdStandIn {
-  /** Base URL, e.g. `http://127.0.0.1:8088`. */
-  url: string;
-  port: number;
-  /** The enforced policy (with `rbac`): its lines and those that granted a request. */
-  rbac?: Pick<RbacPolicy, 'policyLines' | 'usedLines'>;
-  stop(): Promise<void>;
-}
-
-export const DEFAULT_PORT = 8088;
-export const DEFAULT_TOKEN = 'sandbox-argocd-token';
-export const DEFAULT_SYNC_DELAY_MS = 2000;
-export const DEFAULT_CLUSTERS: StandInCluster[] = [
-  { name: 'in-cluster', server: 'https://kubernetes.default.svc' },
-];
+export * from './types';
+export { findRepoRoot, packageDir } from './repoRoot';
 
 const ARGOCD_NAMESPACE = 'argocd';
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -145,53 +69,6 @@ class ApiError extends Error {
   constructor(readonly status: keyof typeof GRPC, message: string) {
     super(message);
   }
-}
-
-/** Directory of this package (works from source and from a build). */
-export const packageDir = path.dirname(
-  require.resolve('@internal/argocd-stand-in/package.json'),
-);
-
-/** Walks up from this package to the monorepo root (the package.json with workspaces). */
-export function findRepoRoot(start: string = packageDir): string {
-  let dir = start;
-  for (;;) {
-    const pkg = path.join(dir, 'package.json');
-    if (fs.existsSync(pkg)) {
-      const json = JSON.parse(fs.readFileSync(pkg, 'utf8'));
-      if (json.workspaces) return dir;
-    }
-    const parent = path.dirname(dir);
-    if (parent === dir) return process.cwd();
-    dir = parent;
-  }
-}
-
-function now(): string {
-  // Kubernetes timestamps: RFC 3339, second precision.
-  return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => a.localeCompare(b));
-    return `{${entries
-      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
-function sameDesiredState(a: StoredApplication, b: StoredApplication) {
-  return (
-    canonical(a.spec) === canonical(b.spec) &&
-    canonical(a.metadata.labels ?? {}) === canonical(b.metadata.labels ?? {}) &&
-    canonical(a.metadata.annotations ?? {}) ===
-      canonical(b.metadata.annotations ?? {})
-  );
 }
 
 /** Starts the stand-in; resolves once it listens. */
