@@ -241,17 +241,15 @@ export async function createGitHubStandIn(
     addRestRoutes(router, w);
     addGitHttpRoutes(router, w);
     const actions = new ActionsStore(dataDir);
+    const settings = await ActionsSettingsStore.open(dataDir);
     w.pushListeners.push(
       createActionsRecorder(w, actions, {
         runDurationMs: (options.actionsRunSeconds ?? 5) * 1000,
+        settings,
       }),
     );
     addActionsRoutes(router, w, actions);
-    addActionsSettingsRoutes(
-      router,
-      w,
-      await ActionsSettingsStore.open(dataDir),
-    );
+    addActionsSettingsRoutes(router, w, settings);
 
     addAvatarRoutes(router, w);
     router.get(/^\/?$/, req =>

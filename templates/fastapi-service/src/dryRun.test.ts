@@ -349,7 +349,10 @@ describe('fastapi-service rendered through the scaffolder dry-run API', () => {
     );
     const messages = rendered.log.map(l => l.body.message).join('\n');
     expect(messages).toContain(
-      'Skipping because publish:github does not support dry-run',
+      'Skipping because github:repo:create does not support dry-run',
+    );
+    expect(messages).toContain(
+      'Skipping because github:repo:push does not support dry-run',
     );
     expect(messages).toMatch(/"repoVisibility": "private"/);
     expect(messages).toMatch(/"protectDefaultBranch": true/);
@@ -381,7 +384,7 @@ describe('fastapi-service rendered through the scaffolder dry-run API', () => {
     expect(steps('check-system')).toContain('completed');
     // The tenancy check has no side effects, so it runs in dry runs too.
     expect(steps('check-tenancy')).toContain('completed');
-    // The CI settings: checked first, then (after publish) only named, never
+    // The CI settings: checked first, then (before the first push) only named, never
     // sent in a dry run, and no secret value in the log.
     expect(steps('check-ci-settings')).toContain('completed');
     expect(messages).toContain(

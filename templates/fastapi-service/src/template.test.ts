@@ -135,8 +135,9 @@ describe('template.yaml', () => {
       'argocd:app:checkAvailable',
       'fetch:template',
       'fastapi:openapi:write',
-      'publish:github',
+      'github:repo:create',
       'github:actions:configure',
+      'github:repo:push',
       'catalog:register',
       'argocd:app:create',
       'argocd:app:wait',
@@ -161,9 +162,13 @@ describe('template.yaml', () => {
     expect(step('check-repo').input).toEqual({
       repoUrl: '${{ parameters.repoUrl }}',
     });
+    expect(step('create-repo').input!.repoUrl).toBe(
+      '${{ parameters.repoUrl }}',
+    );
     expect(step('publish').input!.repoUrl).toBe('${{ parameters.repoUrl }}');
     // The CI settings come from the portal's config: the template names only
-    // the repository (checked before anything is created, set after publish).
+    // the repository (checked before anything is created, set on the empty
+    // repository before the first push, so the first CI run has them).
     expect(step('check-ci-settings').input).toEqual({
       repoUrl: '${{ parameters.repoUrl }}',
       checkOnly: true,
@@ -227,11 +232,16 @@ describe('template.yaml', () => {
       link: '/create/tasks/${{ context.task.id }}',
       severity: 'high',
     });
+    expect(step('create-repo').input).toMatchObject({
+      repoVisibility: '${{ parameters.visibility }}',
+    });
+    const ids = steps.map(s => s.id);
+    expect(ids.indexOf('create-repo')).toBeLessThan(ids.indexOf('ci-settings'));
+    expect(ids.indexOf('ci-settings')).toBeLessThan(ids.indexOf('publish'));
     const publish = step('publish').input!;
     expect(publish).toMatchObject({
       defaultBranch: 'main',
       protectDefaultBranch: true,
-      repoVisibility: '${{ parameters.visibility }}',
     });
     const create = step('argocd-create');
     expect(create.input).toMatchObject({

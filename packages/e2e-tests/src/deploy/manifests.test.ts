@@ -38,22 +38,29 @@ const EXTERNAL: Record<string, string[]> = {
   standalone: [],
 };
 
-/** `${NAME}` references without a `:-` fallback in app-config.production.yaml. */
-function requiredProductionVariables(): string[] {
-  const text = fs.readFileSync(
-    path.join(repoRoot, 'app-config.production.yaml'),
-    'utf8',
-  );
+/** `${NAME}` references without a `:-` fallback in the given config files. */
+function requiredProductionVariables(
+  files: string[] = ['app-config.production.yaml'],
+): string[] {
   const names = new Set<string>();
-  for (const line of text.split('\n')) {
-    if (line.trim().startsWith('#')) continue;
-    for (const m of line.matchAll(
-      /\$\{([A-Za-z_][A-Za-z0-9_]*)(:-[^}]*)?\}/g,
-    )) {
-      if (m[2] === undefined) names.add(m[1]);
+  for (const file of files) {
+    const text = fs.readFileSync(path.join(repoRoot, file), 'utf8');
+    for (const line of text.split('\n')) {
+      if (line.trim().startsWith('#')) continue;
+      for (const m of line.matchAll(
+        /\$\{([A-Za-z_][A-Za-z0-9_]*)(:-[^}]*)?\}/g,
+      )) {
+        if (m[2] === undefined) names.add(m[1]);
+      }
     }
   }
   return [...names].sort();
+}
+
+/** The `--config` files a Deployment's backend container starts with. */
+function configFilesOf(deployment: K8sObject): string[] {
+  const args: string[] = deployment.spec.template.spec.containers[0].args ?? [];
+  return args.flatMap((a, i) => (args[i - 1] === '--config' ? [a] : []));
 }
 
 const overlays = ['eks', 'standalone'] as const;
@@ -98,7 +105,7 @@ describe.each(overlays)('deploy/overlays/%s', overlay => {
     }
   });
 
-  it('provides every variable app-config.production.yaml requires', () => {
+  it('provides every variable the config files of its command line require', () => {
     const cm =
       findObject(objects(), 'ConfigMap', 'launchpad-portal-config').data ?? {};
     const provided = new Set(Object.keys(cm));
@@ -124,15 +131,85 @@ describe.each(overlays)('deploy/overlays/%s', overlay => {
     deployment.spec.template.spec.containers[0].env?.forEach((e: any) =>
       provided.add(e.name),
     );
-    const required = requiredProductionVariables();
+    const required = requiredProductionVariables(configFilesOf(deployment));
     expect(required).toEqual(
       expect.arrayContaining([
         'APP_BASE_URL',
         'POSTGRES_HOST',
         'POSTGRES_PASSWORD',
+        'CI_ECR_PUSH_ROLE_ARN',
+        'CI_GITOPS_APP_PRIVATE_KEY',
       ]),
     );
     expect(required.filter(v => !provided.has(v))).toEqual([]);
+  });
+
+  it('loads launchpad.repositoryCi: the image ships the file, the key is a secret', () => {
+    const deployment = findObject(objects(), 'Deployment', 'launchpad-portal');
+    const [backend] = deployment.spec.template.spec.containers;
+    // The image's CMD (instrumentation first) plus the repository CI file.
+    expect(backend.args).toEqual([
+      'node',
+      '--require',
+      './packages/backend/instrumentation.cjs',
+      'packages/backend',
+      '--config',
+      'app-config.yaml',
+      '--config',
+      'app-config.production.yaml',
+      '--config',
+      'app-config.production.repository-ci.yaml',
+    ]);
+    expect(fs.readFileSync(path.join(repoRoot, 'Dockerfile'), 'utf8')).toMatch(
+      /COPY[^\n]*app-config\.production\.repository-ci\.yaml/,
+    );
+    const ciVariables = requiredProductionVariables([
+      'app-config.production.repository-ci.yaml',
+    ]).filter(v => v.startsWith('CI_'));
+    expect(ciVariables).toEqual([
+      'CI_ECR_PUSH_ROLE_ARN',
+      'CI_GITOPS_APP_ID',
+      'CI_GITOPS_APP_PRIVATE_KEY',
+      'CI_TECHDOCS_AWS_REGION',
+      'CI_TECHDOCS_ROLE_ARN',
+      'CI_TECHDOCS_S3_BUCKET',
+    ]);
+    // The private key never sits in the ConfigMap; the rest does.
+    const cm = findObject(objects(), 'ConfigMap', 'launchpad-portal-config');
+    expect(
+      Object.keys(cm.data)
+        .filter(k => k.startsWith('CI_'))
+        .sort(),
+    ).toEqual(ciVariables.filter(v => v !== 'CI_GITOPS_APP_PRIVATE_KEY'));
+    if (overlay === 'standalone') {
+      const secret = findObject(
+        objects(),
+        'Secret',
+        'launchpad-portal-secrets',
+      );
+      expect(Object.keys(secret.stringData)).toContain(
+        'CI_GITOPS_APP_PRIVATE_KEY',
+      );
+    } else {
+      // eks: from launchpad/portal/app (dataFrom), whose keys the
+      // ExternalSecret and deploy/README.md (step 8) list.
+      const es = findObject(
+        objects(),
+        'ExternalSecret',
+        'launchpad-portal-secrets',
+      );
+      expect(es.spec.dataFrom).toEqual([
+        { extract: { key: 'launchpad/portal/app' } },
+      ]);
+      for (const file of [
+        'deploy/overlays/eks/externalsecret.yaml',
+        'deploy/README.md',
+      ]) {
+        expect(fs.readFileSync(path.join(repoRoot, file), 'utf8')).toContain(
+          'CI_GITOPS_APP_PRIVATE_KEY',
+        );
+      }
+    }
   });
 
   it('validates every object against the Kubernetes (and CRD) schemas', async () => {
@@ -358,9 +435,16 @@ describe('deploy/overlays/eks optional patches', () => {
       );
       const [backend] = findObject(objects, 'Deployment', 'launchpad-portal')
         .spec.template.spec.containers;
-      expect(backend.args.slice(-2)).toEqual([
+      expect(backend.args.slice(-4)).toEqual([
+        '--config',
+        'app-config.production.repository-ci.yaml',
         '--config',
         'app-config.production.github-app.yaml',
+      ]);
+      expect(backend.args.slice(0, 3)).toEqual([
+        'node',
+        '--require',
+        './packages/backend/instrumentation.cjs',
       ]);
       // The image ships the file the args name.
       expect(

@@ -13,8 +13,8 @@ import {
 } from '@internal/test-support';
 
 // A newcomer's first day, through the UI only, on the offline sandbox: sign
-// in with GitHub, create a FastAPI service from the template, follow it to
-// its page, its docs, its workloads on (stand-in) EKS, its Argo CD status,
+// in with GitHub, create a FastAPI service from the template, hear of it in
+// the bell, follow it to its page, its docs, its workloads on (stand-in) EKS, its Argo CD status,
 // and find it in search. Screenshots: artifacts/screenshots/journey/.
 jest.setTimeout(600_000);
 
@@ -140,6 +140,29 @@ describe('the newcomer journey', () => {
     await shoot(page, 'task-done');
     const body = await page.locator('body').innerText();
     expect(body).not.toMatch(/failed/i);
+  });
+
+  it('hears of it in the bell: the completion notification links to the service', async () => {
+    const taskUrl = page.url();
+    // The sidebar's bell counts the unread notification...
+    const bell = page.getByRole('link', { name: /^Notifications/ });
+    await bell.getByLabel('Unread notifications').waitFor();
+    await bell.click();
+    // ...and opens the list, where the template's notification links to
+    // the new service's page.
+    const title = `${SERVICE}: 서비스가 준비되었습니다 (service created)`;
+    const link = page.getByRole('link', { name: title, exact: true });
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe(
+      `/catalog/default/component/${SERVICE}`,
+    );
+    await page.mouse.move(0, 0);
+    await shoot(page, 'bell');
+    await page.goto(taskUrl);
+    await page
+      .getByRole('link', { name: /카탈로그|Open in catalog/ })
+      .first()
+      .waitFor();
   });
 
   it('follows the output link to the new service, which shows its owner', async () => {

@@ -165,6 +165,89 @@ describe('the template leaves no manual CI step and no secret behind', () => {
     expect(JSON.stringify(theirs)).not.toContain(run.name);
   });
 
+  // Notifications are per user by design: the notifications backend stores
+  // one row per recipient (an entity recipient is resolved to its users when
+  // sent) and answers every route with the caller's rows only. So another
+  // user can neither read, nor mark, nor send one.
+  it("refuses another user's notification on every notifications route", async () => {
+    const list = await (
+      await minji.fetch('/api/notifications/notifications?limit=20')
+    ).json();
+    const mine = list.notifications.find((n: any) =>
+      String(n.payload?.title).startsWith(`${run.name}: `),
+    );
+    expect(mine.read).toBeFalsy();
+    const sora = await signInViaGitHub(portal.baseUrl, 'sora-choi');
+
+    const byId = await sora.fetch(
+      `/api/notifications/notifications/${mine.id}`,
+    );
+    expect(byId.status).toBe(404);
+    expect(JSON.stringify(await byId.json())).not.toContain(run.name);
+
+    const marked = await sora.fetch('/api/notifications/notifications/update', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ids: [mine.id], read: true, saved: true }),
+    });
+    expect(marked.status).toBe(200);
+    expect(await marked.json()).toEqual([]);
+    // minji's stays unread and unsaved.
+    const still = await (
+      await minji.fetch(`/api/notifications/notifications/${mine.id}`)
+    ).json();
+    expect(still.read).toBeFalsy();
+    expect(still.saved).toBeFalsy();
+
+    // Sending is for backend plugins only: a user token is refused.
+    const sent = await sora.fetch('/api/notifications/notifications', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        recipients: { type: 'entity', entityRef: 'user:default/minji-park' },
+        payload: { title: 'spoofed' },
+      }),
+    });
+    expect(sent.status).toBe(401);
+    // Without a token: nothing.
+    const anonymous = await fetch(
+      `${portal.baseUrl}/api/notifications/notifications/${mine.id}`,
+    );
+    expect(anonymous.status).toBe(401);
+  });
+
+  it("sets them before the first push: the first commit's workflow runs have them", async () => {
+    // The GitHub stand-in fails a run whose workflow reads a variable or
+    // secret the repository did not have when the push arrived.
+    const runs = await eventually(
+      "the first commit's runs, completed",
+      async () => {
+        const body = await (
+          await github(`/repos/${ORG}/${run.name}/actions/runs?per_page=30`)
+        ).json();
+        const all = body.workflow_runs ?? [];
+        return all.length > 0 && all.every((r: any) => r.status === 'completed')
+          ? all
+          : undefined;
+      },
+      60_000,
+    );
+    expect(
+      runs.map((r: any) => [r.path, r.display_title, r.conclusion]).sort(),
+    ).toEqual([
+      [
+        '.github/workflows/ci.yaml',
+        expect.stringMatching(/^chore: scaffold /),
+        'success',
+      ],
+      [
+        '.github/workflows/techdocs.yaml',
+        expect.stringMatching(/^chore: scaffold /),
+        'success',
+      ],
+    ]);
+  });
+
   it('shows the secret nowhere else: task, log, backend log, database, catalog, repository', async () => {
     const seen: string[] = [];
     const check = (where: string, text: string) => {

@@ -331,6 +331,18 @@ describe('the service page, the home page and unprocessed entities', () => {
     await page.mouse.move(0, 0);
     await shoot(page, 'api-definition');
 
+    // The API's Overview: its About card shows the lifecycle in one piece
+    // (the default layout's narrow column cut it: "experimenta l").
+    await page.goto(`${portal.baseUrl}/catalog/default/api/${serviceName}`);
+    await page
+      .getByTestId('service-status')
+      .getByText('experimental')
+      .waitFor();
+    expect(await rendersOnOneLine(page, 'service-status', 'experimental')).toBe(
+      true,
+    );
+    await shoot(page, 'api-overview');
+
     // The API explorer lists it.
     await page.goto(`${portal.baseUrl}/api-docs`);
     await page

@@ -22,7 +22,7 @@ export const examples: TemplateExample[] = [
   },
   {
     description:
-      "Set the portal's CI variables and secrets on the repository publish:github just created",
+      "Set the portal's CI variables and secrets on the repository github:repo:create just created, before the first push",
     example: yaml.stringify({
       steps: [
         {

@@ -208,6 +208,43 @@ describe('GitHub Actions runs', () => {
     });
   });
 
+  it('fails a run that reads a variable or secret the repository did not have at the push', async () => {
+    const DEPLOY = `name: deploy
+on:
+  push:
+    branches: [main]
+jobs:
+  push:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo \${{ vars.ECR_ROLE }} \${{ secrets.APP_KEY }} \${{ secrets.GITHUB_TOKEN }}
+`;
+    write('.github/workflows/deploy.yaml', DEPLOY);
+    await commitAndPush('ci: deploy before its settings exist');
+    const deployRuns = async () =>
+      (await listRuns('?per_page=100')).workflow_runs.filter(
+        (r: any) => r.name === 'deploy',
+      );
+    expect((await deployRuns()).map((r: any) => r.conclusion)).toEqual([
+      'failure',
+    ]);
+
+    const variable = await gh.call(
+      '/api/v3/repos/launchpad-demo/orders-api/actions/variables',
+      {
+        method: 'POST',
+        body: JSON.stringify({ name: 'ECR_ROLE', value: 'arn:role' }),
+      },
+    );
+    expect(variable.status).toBe(201);
+    write('app/main.py', 'print("orders v2")\n');
+    await commitAndPush('fix: with the variable, still without the secret');
+    expect((await deployRuns()).map((r: any) => r.conclusion)).toEqual([
+      'failure',
+      'failure',
+    ]);
+  });
+
   it('keeps the runs across a restart', async () => {
     const before = await listRuns();
     await gh.stop();

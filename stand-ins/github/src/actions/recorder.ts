@@ -20,6 +20,28 @@ export interface RecorderOptions {
   /** How long a recorded run reports `in_progress`. */
   runDurationMs: number;
   now?: () => Date;
+  /**
+   * The repository's Actions variables and secrets at the time of the push.
+   * A run whose workflow reads a `vars.X` or `secrets.X` the repository did
+   * not have then concludes `failure`: GitHub starts it anyway and its steps
+   * get empty values.
+   */
+  settings?: {
+    variables(repoId: number): { name: string }[];
+    secrets(repoId: number): { name: string }[];
+  };
+}
+
+/** `vars.X` and `secrets.X` a workflow reads (GITHUB_TOKEN always exists). */
+export function referencedSettings(text: string): string[] {
+  const names = new Set<string>();
+  for (const m of text.matchAll(
+    /\b(vars|secrets)\.([A-Za-z_][A-Za-z0-9_]*)/g,
+  )) {
+    if (m[1] === 'secrets' && m[2].toUpperCase() === 'GITHUB_TOKEN') continue;
+    names.add(`${m[1]}.${m[2].toUpperCase()}`);
+  }
+  return [...names].sort();
 }
 
 /** The files a push changed; every file of the commit for a new branch. */
@@ -66,7 +88,8 @@ async function workflowFiles(
  * pushed commit whose `on.push` filter matches, unless the head commit says
  * `[skip ci]`. A run is `in_progress` for `runDurationMs`, then `completed`
  * with conclusion `success` (`failure` for a workflow file GitHub cannot
- * read). No job is executed.
+ * read, or one that reads a variable or secret the repository did not have
+ * at the push). No job is executed.
  */
 export function createActionsRecorder(
   world: World,
@@ -74,6 +97,19 @@ export function createActionsRecorder(
   options: RecorderOptions,
 ) {
   const now = options.now ?? (() => new Date());
+
+  function missingSettings(repoId: number, text: string): string[] {
+    if (!options.settings) return [];
+    const present = new Set([
+      ...options.settings
+        .variables(repoId)
+        .map(v => `vars.${v.name.toUpperCase()}`),
+      ...options.settings
+        .secrets(repoId)
+        .map(v => `secrets.${v.name.toUpperCase()}`),
+    ]);
+    return referencedSettings(text).filter(n => !present.has(n));
+  }
 
   return async function recordPush(r: RepoRecord, push: PushInfo) {
     const bare = world.bare(r);
@@ -95,6 +131,8 @@ export function createActionsRecorder(
         const workflow = parseWorkflow(file);
         if (!triggersOnPush(workflow, event)) continue;
         const wf = store.workflow(r.id, file.path, workflow.name, createdAt);
+        const succeeds =
+          workflow.valid && missingSettings(r.id, file.text).length === 0;
         store.addRun(r.id, {
           workflowId: wf.id,
           workflowPath: file.path,
@@ -106,7 +144,7 @@ export function createActionsRecorder(
           actor,
           createdAt,
           durationMs: workflow.valid ? options.runDurationMs : 0,
-          conclusion: workflow.valid ? 'success' : 'failure',
+          conclusion: succeeds ? 'success' : 'failure',
           headCommit: {
             id: commit.sha,
             treeId: commit.tree,

@@ -10,12 +10,14 @@ import {
 
 /**
  * `entity-content-layout:catalog/service-overview`: the Overview tab of
- * Components. Loaded with the tab, not with the first page.
+ * Components and of the APIs they provide (the default layout squeezes the
+ * About card into a narrow column, which cut "experimental" mid-word).
+ * Loaded with the tab, not with the first page.
  */
 export const serviceOverviewLayout = EntityContentLayoutBlueprint.make({
   name: 'service-overview',
   params: {
-    filter: { kind: 'component' },
+    filter: { kind: { $in: ['component', 'api'] } },
     loader: () =>
       import('./ServiceOverviewLayout').then(m => m.ServiceOverviewLayout),
   },
