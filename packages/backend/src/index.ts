@@ -111,6 +111,9 @@ backend.add(import('@internal/plugin-scaffolder-backend-module-fastapi'));
 backend.add(import('@internal/plugin-scaffolder-backend-module-repository-ci'));
 // Argo CD status of catalog entities, for the Argo CD card
 backend.add(import('@internal/plugin-argocd-backend'));
+// The owning team's notification when its Application turns Degraded or a
+// sync fails, and when it recovers (argocd.notifications; one per transition)
+backend.add(import('@internal/plugin-argocd-backend-module-notifications'));
 // GitHub Actions runs of catalog entities, for the CI card and tab
 backend.add(import('@internal/plugin-github-actions-backend'));
 

@@ -485,7 +485,7 @@ describe('three replicas behind a round-robin proxy', () => {
 
   describe('template runs', () => {
     const githubHost = () => new URL(portal.githubUrl).host;
-    /** The run's workspace as saved in the scaffolder's database, once publish:github completed. */
+    /** The run's workspace as saved in the scaffolder's database, once the publish step (github:repo:push) completed. */
     const savedWorkspace = async (id: string) => {
       if (!completedSteps(await taskEvents(user, id)).includes('publish'))
         return undefined;
@@ -590,7 +590,7 @@ describe('three replicas behind a round-robin proxy', () => {
         expect(
           [...completedCounts].filter(n => n > 0).length,
         ).toBeGreaterThanOrEqual(2);
-        // The workspace saved for recovery (after publish:github: the
+        // The workspace saved for recovery (after github:repo:push: the
         // rendered files and their git metadata) holds no credential.
         expect(workspace).toBeDefined();
         expect(workspace!.includes('catalog-info.yaml')).toBe(true);
@@ -625,7 +625,7 @@ describe('three replicas behind a round-robin proxy', () => {
     it('completes a run whose replica is killed between rendering and publishing, creating everything once', async () => {
       const name = `failover-${randomBytes(3).toString('hex')}`;
       const reposBefore = await github.repoNames(ORG);
-      // publish:github's first request (which owner type?) waits here, so
+      // github:repo:create's first request (which owner type?) waits here, so
       // the kill lands after fetch:template completed and before the
       // repository exists; the check step's request before it passes.
       let ownerLookups = 0;
@@ -643,7 +643,7 @@ describe('three replicas behind a round-robin proxy', () => {
       const id = await startFastApiRun(user, githubHost(), name);
       const worker = await workerOf(name);
       await eventually(
-        'publish:github waiting on GitHub',
+        'github:repo:create waiting on GitHub',
         async () => (ownerLookups >= 2 ? true : undefined),
         60_000,
         100,
@@ -678,7 +678,7 @@ describe('three replicas behind a round-robin proxy', () => {
       );
       // eslint-disable-next-line no-console
       console.log(
-        `killed replica ${worker} while publish:github waited; run ${status} on replica ${finisher}:\n${messages
+        `killed replica ${worker} while github:repo:create waited; run ${status} on replica ${finisher}:\n${messages
           .slice(-8)
           .join('\n')}`,
       );
