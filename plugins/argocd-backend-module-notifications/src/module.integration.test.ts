@@ -21,6 +21,8 @@ import {
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
+// The module runs inside the argocd plugin: the test backend needs both.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import argocdPlugin from '@internal/plugin-argocd-backend';
 import { ArgoCdStandIn, createArgoCdStandIn } from '@internal/argocd-stand-in';
 import {
