@@ -199,7 +199,7 @@ describe('the template leaves no manual CI step and no secret behind', () => {
     expect(still.read).toBeFalsy();
     expect(still.saved).toBeFalsy();
 
-    // Sending is for backend plugins only: a user token is refused.
+    // Sending is for backend plugins only: a user token is refused (403).
     const sent = await sora.fetch('/api/notifications/notifications', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -208,7 +208,7 @@ describe('the template leaves no manual CI step and no secret behind', () => {
         payload: { title: 'spoofed' },
       }),
     });
-    expect(sent.status).toBe(401);
+    expect(sent.status).toBe(403);
     // Without a token: nothing.
     const anonymous = await fetch(
       `${portal.baseUrl}/api/notifications/notifications/${mine.id}`,
