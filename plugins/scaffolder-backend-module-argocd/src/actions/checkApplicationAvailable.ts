@@ -5,8 +5,12 @@
 import { Config } from '@backstage/config';
 import { ConflictError, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { ArgoCdClient, ArgoCdRetryOptions } from '../client/ArgoCdClient';
-import { readArgoCdConfig, selectInstance } from '../config';
+import {
+  ArgoCdClient,
+  ArgoCdRetryOptions,
+  readArgoCdConfig,
+  selectArgoCdInstance,
+} from '@internal/plugin-argocd-node';
 import { examples } from './checkApplicationAvailable.examples';
 
 const APP_NAME_PATTERN =
@@ -73,7 +77,7 @@ export function createArgoCdCheckApplicationAvailableAction(options: {
           `Invalid input for argocd:app:checkAvailable: appName "${appName}" is not a valid Application name (lowercase letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters).`,
         );
       }
-      const instance = selectInstance(moduleConfig, ctx.input.instance);
+      const instance = selectArgoCdInstance(moduleConfig, ctx.input.instance);
       const client = new ArgoCdClient({
         instance,
         retry: options.retry,

@@ -6,9 +6,13 @@ import { Config } from '@backstage/config';
 import { ConflictError, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { TenancyService } from '@internal/plugin-launchpad-tenancy-node';
-import { ArgoCdClient, ArgoCdRetryOptions } from '../client/ArgoCdClient';
-import { ArgoCdApplication } from '../client/types';
-import { readArgoCdConfig, selectInstance } from '../config';
+import { ArgoCdApplication } from '@internal/plugin-argocd-common';
+import {
+  ArgoCdClient,
+  ArgoCdRetryOptions,
+  readArgoCdConfig,
+  selectArgoCdInstance,
+} from '@internal/plugin-argocd-node';
 import { examples } from './createApplication.examples';
 
 /** Argo CD Application names are Kubernetes object names (RFC 1123 subdomains). */
@@ -173,7 +177,7 @@ export function createArgoCdCreateApplicationAction(options: {
         );
         input = { ...input, repoUrl: DRY_RUN_REPO_URL };
       }
-      const instance = selectInstance(moduleConfig, input.instance);
+      const instance = selectArgoCdInstance(moduleConfig, input.instance);
       const app = buildApplication(input);
       // Defence in depth: the template's own check ran first, but this
       // action may be used by any template.

@@ -5,11 +5,18 @@
 import { Config } from '@backstage/config';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { ArgoCdClient, ArgoCdRetryOptions } from '../client/ArgoCdClient';
-import { ArgoCdApplication, ArgoCdApplicationCondition } from '../client/types';
-import { readArgoCdConfig, selectInstance } from '../config';
+import {
+  ArgoCdApplication,
+  ArgoCdApplicationCondition,
+} from '@internal/plugin-argocd-common';
+import {
+  ArgoCdClient,
+  ArgoCdRetryOptions,
+  readArgoCdConfig,
+  selectArgoCdInstance,
+  sleep,
+} from '@internal/plugin-argocd-node';
 import { examples } from './waitForApplication.examples';
-import { sleep } from '../client/sleep';
 
 /** Argo CD reported that the Application failed to sync or is Degraded. */
 export class ArgoCdApplicationFailedError extends Error {
@@ -148,7 +155,7 @@ export function createArgoCdWaitForApplicationAction(options: {
     },
     async handler(ctx) {
       const { appName } = ctx.input;
-      const instance = selectInstance(moduleConfig, ctx.input.instance);
+      const instance = selectArgoCdInstance(moduleConfig, ctx.input.instance);
       const intervalSeconds =
         ctx.input.intervalSeconds ?? moduleConfig.waitDefaults.intervalSeconds;
       const timeoutSeconds =
