@@ -10,12 +10,12 @@ import {
   ArgoCdApplicationCondition,
 } from '@internal/plugin-argocd-common';
 import {
-  ArgoCdClient,
   ArgoCdRetryOptions,
   readArgoCdConfig,
-  selectArgoCdInstance,
   sleep,
 } from '@internal/plugin-argocd-node';
+import { connectToArgoCd } from './connect';
+import * as inputProps from './inputProperties';
 import { examples } from './waitForApplication.examples';
 
 /** Argo CD reported that the Application failed to sync or is Degraded. */
@@ -116,13 +116,7 @@ export function createArgoCdWaitForApplicationAction(options: {
     examples,
     schema: {
       input: {
-        instance: z =>
-          z
-            .string({
-              description:
-                'Name of the Argo CD instance from argocd.instances in app-config. Defaults to the first configured instance.',
-            })
-            .optional(),
+        instance: inputProps.instance,
         appName: z =>
           z.string({
             description: 'Name of the Argo CD Application to wait for.',
@@ -155,7 +149,12 @@ export function createArgoCdWaitForApplicationAction(options: {
     },
     async handler(ctx) {
       const { appName } = ctx.input;
-      const instance = selectArgoCdInstance(moduleConfig, ctx.input.instance);
+      const { instance, client } = connectToArgoCd({
+        config: moduleConfig,
+        instanceName: ctx.input.instance,
+        retry: options.retry,
+        logger: ctx.logger,
+      });
       const intervalSeconds =
         ctx.input.intervalSeconds ?? moduleConfig.waitDefaults.intervalSeconds;
       const timeoutSeconds =
@@ -165,11 +164,6 @@ export function createArgoCdWaitForApplicationAction(options: {
           'intervalSeconds and timeoutSeconds must be positive numbers',
         );
       }
-      const client = new ArgoCdClient({
-        instance,
-        retry: options.retry,
-        logger: ctx.logger,
-      });
       const target = `Argo CD Application "${appName}" on instance "${
         instance.name
       }" (${client.applicationUiUrl(appName)})`;
