@@ -34,6 +34,7 @@ export {
   githubAuthorization,
   revokeGitHubToken,
   signInViaGitHub,
+  signInAsMemberOf,
   type AuthorizationResponse,
   type SignedInUser,
 } from './signIn';

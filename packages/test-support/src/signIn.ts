@@ -4,6 +4,7 @@
  */
 
 import { requestCookies } from './http';
+import { eventually } from './eventually';
 
 /** What the auth backend's callback frame posts to the app window. */
 export interface AuthorizationResponse {
@@ -135,6 +136,28 @@ export async function signInViaGitHub(
       return fetch(`${baseUrl}${pathname}`, { ...init, headers });
     },
   };
+}
+
+/**
+ * Signs in as `login` once the catalog knows them as a member of `group`
+ * (an entity ref such as `group:default/payments`): right after start-up the
+ * organization may not be ingested yet, so this retries for up to
+ * `timeoutMs`.
+ */
+export function signInAsMemberOf(
+  baseUrl: string,
+  login: string,
+  group: string,
+  timeoutMs = 120_000,
+): Promise<SignedInUser> {
+  return eventually(
+    `${login} signed in as a member of ${group}`,
+    async () => {
+      const user = await signInViaGitHub(baseUrl, login);
+      return user.ownershipEntityRefs.includes(group) ? user : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 /**

@@ -9,10 +9,5 @@
  */
 
 export { argocdPlugin as default } from './plugin';
-export {
-  ARGOCD_APP_NAME_ANNOTATION,
-  ARGOCD_INSTANCE_NAME_ANNOTATION,
-} from './service/annotations';
-export type { ArgoCdEntityStatus } from './service/applicationStatus';
 export { createRouter } from './service/router';
 export type { RouterOptions } from './service/router';

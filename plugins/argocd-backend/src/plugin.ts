@@ -7,7 +7,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { readArgoCdConfig } from '@internal/plugin-scaffolder-backend-module-argocd';
+import { readArgoCdConfig } from '@internal/plugin-argocd-node';
 import { createRouter } from './service/router';
 
 /**

@@ -8,5 +8,6 @@
  * @packageDocumentation
  */
 
-export { argoCdPlugin as default, ARGOCD_APP_NAME_ANNOTATION } from './plugin';
+export { argoCdPlugin as default } from './plugin';
+export { ARGOCD_APP_NAME_ANNOTATION } from '@internal/plugin-argocd-common';
 export * from './api';

@@ -9,10 +9,8 @@ import {
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { ARGOCD_APP_NAME_ANNOTATION } from '@internal/plugin-argocd-common';
 import { argoCdApiRef, ArgoCdClient } from './api';
-
-/** The annotation naming an entity's Argo CD Application. @public */
-export const ARGOCD_APP_NAME_ANNOTATION = 'argocd/app-name';
 
 /** `api:argocd`: talks to the `argocd` backend plugin. @public */
 export const argoCdApi = ApiBlueprint.make({

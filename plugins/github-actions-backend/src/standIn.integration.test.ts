@@ -13,16 +13,14 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { createGitHubStandIn, GitHubStandIn } from '@internal/github-stand-in';
-import { execFile } from 'node:child_process';
+import { runGit } from '@internal/test-support';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import request from 'supertest';
 import { githubActionsPlugin } from './plugin';
 import { component } from './__testUtils__/fixtures';
 
-const exec = promisify(execFile);
 const TOKEN = 'stand-in-integration-token';
 
 jest.setTimeout(60_000);
@@ -56,17 +54,9 @@ describe('against the GitHub stand-in', () => {
       'name: ci\non:\n  push:\n    branches: [main]\njobs: {}\n',
     );
     const git = (...args: string[]) =>
-      exec('git', args, {
-        cwd: work,
-        env: {
-          PATH: process.env.PATH,
-          HOME: work,
-          GIT_CONFIG_NOSYSTEM: '1',
-          GIT_AUTHOR_NAME: 'Launchpad',
-          GIT_AUTHOR_EMAIL: 'launchpad@users.noreply.github.com',
-          GIT_COMMITTER_NAME: 'Launchpad',
-          GIT_COMMITTER_EMAIL: 'launchpad@users.noreply.github.com',
-        },
+      runGit(args, work, {
+        name: 'Launchpad',
+        email: 'launchpad@users.noreply.github.com',
       });
     const remote = new URL(`${gh.url}/launchpad-demo/orders-api.git`);
     remote.username = 'x-access-token';

@@ -4,7 +4,8 @@
  */
 /**
  * Scaffolder actions for Argo CD: `argocd:app:create`, `argocd:app:wait` and
- * `argocd:app:checkAvailable`.
+ * `argocd:app:checkAvailable`. The Argo CD client and the `argocd` config
+ * reader they use live in `@internal/plugin-argocd-node`.
  *
  * @packageDocumentation
  */
@@ -13,11 +14,3 @@ export { scaffolderModuleArgoCd as default } from './module';
 export { createArgoCdCreateApplicationAction } from './actions/createApplication';
 export { createArgoCdWaitForApplicationAction } from './actions/waitForApplication';
 export { createArgoCdCheckApplicationAvailableAction } from './actions/checkApplicationAvailable';
-export { ArgoCdClient } from './client/ArgoCdClient';
-export type {
-  ArgoCdClientOptions,
-  ArgoCdRetryOptions,
-} from './client/ArgoCdClient';
-export type * from './client/types';
-export { readArgoCdConfig } from './config';
-export type { ArgoCdInstanceConfig, ArgoCdModuleConfig } from './config';

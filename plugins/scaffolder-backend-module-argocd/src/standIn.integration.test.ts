@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createArgoCdCreateApplicationAction } from './actions/createApplication';
 import { createArgoCdWaitForApplicationAction } from './actions/waitForApplication';
-import { capturingLogger } from './__testUtils__/fixtures';
+import { capturingLogger } from '@internal/plugin-argocd-node-test-utils';
 
 const TOKEN = 'integration-token-3e1f0b';
 

@@ -39,13 +39,12 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import http from 'node:http';
-import net from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createGitHubStandIn, GitHubStandIn } from '@internal/github-stand-in';
 import { findObject, kustomize, repoRoot } from './manifests';
 import { ReplayedStage, replayStage, tempRoot, toolShims } from './replay';
+import { startS3Stub } from '../support/s3Stub';
 import {
   BackendProcess,
   freePort,
@@ -61,46 +60,6 @@ jest.setTimeout(15 * 60_000);
 const run = promisify(execFile);
 const distDir = path.join(repoRoot, 'packages/backend/dist');
 const RUNTIME_UID = 1000;
-
-/** Answers like an S3 bucket that exists and is empty; records the requests. */
-async function startS3Stub(bucket: string) {
-  const requests: string[] = [];
-  const server = http.createServer((req, res) => {
-    requests.push(`${req.method} ${req.url}`);
-    req.resume();
-    const url = new URL(req.url ?? '/', 'http://stub');
-    if (!url.pathname.startsWith(`/${bucket}`)) {
-      res.writeHead(404).end();
-    } else if (
-      req.method === 'HEAD' &&
-      url.pathname.replace(/\/$/, '') === `/${bucket}`
-    ) {
-      res.writeHead(200, { 'x-amz-bucket-region': 'ap-northeast-2' }).end();
-    } else if (
-      req.method === 'GET' &&
-      url.searchParams.get('list-type') === '2'
-    ) {
-      res
-        .writeHead(200, { 'content-type': 'application/xml' })
-        .end(
-          `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult><Name>${bucket}</Name><KeyCount>0</KeyCount><IsTruncated>false</IsTruncated></ListBucketResult>`,
-        );
-    } else {
-      res
-        .writeHead(404, { 'content-type': 'application/xml' })
-        .end(
-          '<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code></Error>',
-        );
-    }
-  });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    stop: () => new Promise<void>(resolve => server.close(() => resolve())),
-  };
-}
 
 /** A port on loopback where nothing listens: calls to it fail fast and stay local. */
 async function closedPort() {

@@ -14,7 +14,7 @@ import {
   launchBrowser,
   repoRoot,
   SignedInUser,
-  signInViaGitHub,
+  signInAsMemberOf,
   signInWithGitHub,
   startPostgres,
   TestPostgres,
@@ -122,14 +122,7 @@ describe('the golden path over MCP, with the user’s own permissions', () => {
       },
     });
     const signIn = (login: string, group: string) =>
-      eventually(
-        `${login} signed in as a member of ${group}`,
-        async () => {
-          const user = await signInViaGitHub(portal.baseUrl, login);
-          return user.ownershipEntityRefs.includes(group) ? user : undefined;
-        },
-        120_000,
-      );
+      signInAsMemberOf(portal.baseUrl, login, group);
     sora = await signIn('sora-choi', 'group:default/payments');
     minji = await signIn('minji-park', 'group:default/platform');
     await eventually(

@@ -10,7 +10,7 @@ import {
   TestPostgres,
   eventually,
   SignedInUser,
-  signInViaGitHub,
+  signInAsMemberOf,
 } from '@internal/test-support';
 
 // Launchpad's permission policy (plugins/permission-backend-module-launchpad-
@@ -57,14 +57,7 @@ describe('permissions through the HTTP API', () => {
     // Users and teams come from the GitHub stand-in; sign-in needs them in
     // the catalog, with their team memberships.
     const signIn = (login: string, group: string) =>
-      eventually(
-        `${login} signed in as a member of ${group}`,
-        async () => {
-          const user = await signInViaGitHub(portal.baseUrl, login);
-          return user.ownershipEntityRefs.includes(group) ? user : undefined;
-        },
-        120_000,
-      );
+      signInAsMemberOf(portal.baseUrl, login, group);
     minji = await signIn('minji-park', 'group:default/platform');
     junho = await signIn('junho-lee', 'group:default/platform-sre');
     sora = await signIn('sora-choi', 'group:default/payments');

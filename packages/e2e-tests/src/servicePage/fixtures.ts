@@ -2,17 +2,13 @@
  * Copyright 2026 The Launchpad Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { SANDBOX_PORTS } from 'sandbox';
-import { repoRoot } from '@internal/test-support';
+import { repoRoot, runGit } from '@internal/test-support';
 import { SandboxPortal } from '../support/sandboxPortal';
-
-const exec = promisify(execFile);
 
 /** The GitHub stand-in's integration token (config/github.sandbox.yaml). */
 export const STANDIN_TOKEN = 'sandbox-github-token';
@@ -94,17 +90,9 @@ export async function pushRepository(
       fs.writeFileSync(path.join(work, file), text);
     }
     const git = (...args: string[]) =>
-      exec('git', args, {
-        cwd: work,
-        env: {
-          PATH: process.env.PATH,
-          HOME: work,
-          GIT_CONFIG_NOSYSTEM: '1',
-          GIT_AUTHOR_NAME: 'Sora Choi',
-          GIT_AUTHOR_EMAIL: 'sora.choi@launchpad.example',
-          GIT_COMMITTER_NAME: 'Sora Choi',
-          GIT_COMMITTER_EMAIL: 'sora.choi@launchpad.example',
-        },
+      runGit(args, work, {
+        name: 'Sora Choi',
+        email: 'sora.choi@launchpad.example',
       });
     const remote = new URL(`${portal.githubUrl}/launchpad-demo/${name}.git`);
     remote.username = 'x-access-token';
@@ -131,17 +119,9 @@ export async function pushCommit(
 ) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'launchpad-push-'));
   const git = (...args: string[]) =>
-    exec('git', args, {
-      cwd: work,
-      env: {
-        PATH: process.env.PATH,
-        HOME: work,
-        GIT_CONFIG_NOSYSTEM: '1',
-        GIT_AUTHOR_NAME: 'Minji Park',
-        GIT_AUTHOR_EMAIL: 'minji.park@launchpad.example',
-        GIT_COMMITTER_NAME: 'Minji Park',
-        GIT_COMMITTER_EMAIL: 'minji.park@launchpad.example',
-      },
+    runGit(args, work, {
+      name: 'Minji Park',
+      email: 'minji.park@launchpad.example',
     });
   try {
     const remote = new URL(`${portal.githubUrl}/launchpad-demo/${name}.git`);

@@ -12,7 +12,7 @@ import {
   launchBrowser,
   screenshotter,
   SignedInUser,
-  signInViaGitHub,
+  signInAsMemberOf,
   signInWithGitHub,
   startPostgres,
   TestPostgres,
@@ -95,14 +95,7 @@ describe('the service page, the home page and unprocessed entities', () => {
       },
     });
     const signIn = (login: string, group: string) =>
-      eventually(
-        `${login} signed in as a member of ${group}`,
-        async () => {
-          const user = await signInViaGitHub(portal.baseUrl, login);
-          return user.ownershipEntityRefs.includes(group) ? user : undefined;
-        },
-        120_000,
-      );
+      signInAsMemberOf(portal.baseUrl, login, group);
     minji = await signIn('minji-park', 'group:default/platform');
     junho = await signIn('junho-lee', 'group:default/platform-sre');
     sora = await signIn('sora-choi', 'group:default/payments');

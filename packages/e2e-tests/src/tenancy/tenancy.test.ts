@@ -17,7 +17,7 @@ import {
   launchBrowser,
   screenshotter,
   SignedInUser,
-  signInViaGitHub,
+  signInAsMemberOf,
   signInWithGitHub,
   startPostgres,
   TestPostgres,
@@ -69,14 +69,7 @@ describe('team tenancy through the scaffolder API and the browser', () => {
       },
     });
     const signIn = (login: string, group: string) =>
-      eventually(
-        `${login} signed in as a member of ${group}`,
-        async () => {
-          const user = await signInViaGitHub(portal.baseUrl, login);
-          return user.ownershipEntityRefs.includes(group) ? user : undefined;
-        },
-        120_000,
-      );
+      signInAsMemberOf(portal.baseUrl, login, group);
     sora = await signIn('sora-choi', 'group:default/payments');
     minji = await signIn('minji-park', 'group:default/platform');
     await eventually('the template and system in the catalog', async () =>

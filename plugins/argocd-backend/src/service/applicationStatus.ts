@@ -7,100 +7,22 @@
  * of the Application (spec, resources, conditions, ...) leaves the backend.
  */
 
-import { ArgoCdApplication } from '@internal/plugin-scaffolder-backend-module-argocd';
-
-/** The body of `GET /entities/:namespace/:kind/:name/status`. */
-export interface ArgoCdEntityStatus {
-  /** Name of the `argocd.instances` entry that answered. */
-  instance: string;
-  appName: string;
-  /** The Application in the Argo CD web UI. */
-  url: string;
-  sync: {
-    /** `Synced`, `OutOfSync` or `Unknown`. */
-    status: string;
-    /** The revision the live state is compared to, when Argo CD reports one. */
-    revision?: string;
-  };
-  health: {
-    /** `Healthy`, `Progressing`, `Degraded`, `Suspended`, `Missing` or `Unknown`. */
-    status: string;
-    message?: string;
-  };
-  /** The latest sync operation; `null` when the Application was never synced. */
-  lastSync: {
-    /** `Running`, `Succeeded`, `Failed`, `Error` or `Terminating`. */
-    phase: string;
-    startedAt?: string;
-    /** Missing while the operation runs. */
-    finishedAt?: string;
-    message?: string;
-    revision?: string;
-  } | null;
-  /**
-   * Deployments, newest first (at most HISTORY_SHOWN): a sync that did not
-   * succeed (running, failed) first, then the Application's `status.history`
-   * (Argo CD records only successful syncs there).
-   */
-  history: ArgoCdDeployment[];
-  /** When the backend read the Application from Argo CD (ISO 8601). */
-  fetchedAt: string;
-}
-
-/** One row of the deployment history. */
-export interface ArgoCdDeployment {
-  /** `status.history[].id`; absent for a sync that is not in the history. */
-  id?: number;
-  revision?: string;
-  /** The revision's commit on GitHub, when the source is a GitHub-style https repository. */
-  commitUrl?: string;
-  startedAt?: string;
-  finishedAt?: string;
-  /** `automated` (auto-sync) or the user who started the sync. */
-  initiatedBy?: string;
-  /** `Succeeded`, `Failed`, `Error`, `Running` or `Terminating`. */
-  result: string;
-}
+import {
+  ArgoCdApplication,
+  ArgoCdDeployment,
+  ArgoCdEntityStatus,
+  ArgoCdOperationInitiator,
+  ArgoCdRevisions,
+} from '@internal/plugin-argocd-common';
 
 /** How many deployments the card shows. */
 export const HISTORY_SHOWN = 5;
 
-/**
- * The status fields read here, as in Argo CD's swagger
- * (`v1alpha1ApplicationStatus`, `v1alpha1OperationState`,
- * `v1alpha1RevisionHistory`), including the multi-source `revisions` lists.
- */
-interface ApplicationStatusFields {
-  sync?: { status?: string; revision?: string; revisions?: string[] };
-  health?: { status?: string; message?: string };
-  operationState?: {
-    phase?: string;
-    message?: string;
-    startedAt?: string;
-    finishedAt?: string;
-    operation?: {
-      sync?: { revision?: string; revisions?: string[] };
-      initiatedBy?: { username?: string; automated?: boolean };
-    };
-    syncResult?: { revision?: string; revisions?: string[] };
-  };
-  history?: Array<{
-    id?: number;
-    revision?: string;
-    revisions?: string[];
-    deployedAt?: string;
-    deployStartedAt?: string;
-    initiatedBy?: { username?: string; automated?: boolean };
-  }>;
-}
-
-function firstOf(
-  value: { revision?: string; revisions?: string[] } | undefined,
-): string | undefined {
+function firstOf(value: ArgoCdRevisions | undefined): string | undefined {
   return value?.revision || value?.revisions?.[0] || undefined;
 }
 
-function initiator(by: { username?: string; automated?: boolean } | undefined) {
+function initiator(by: ArgoCdOperationInitiator | undefined) {
   if (by?.automated) return 'automated';
   return nonEmpty(by?.username);
 }
@@ -136,7 +58,7 @@ export function toEntityStatus(
   app: ArgoCdApplication,
   context: { instance: string; appName: string; url: string; fetchedAt: Date },
 ): ArgoCdEntityStatus {
-  const status = (app.status ?? {}) as ApplicationStatusFields;
+  const status = app.status ?? {};
   const operation = status.operationState;
   const lastDeployment = status.history?.length
     ? status.history[status.history.length - 1]
@@ -163,8 +85,7 @@ export function toEntityStatus(
     };
   }
 
-  const repoUrl = (app.spec as { source?: { repoURL?: string } } | undefined)
-    ?.source?.repoURL;
+  const repoUrl = app.spec?.source?.repoURL;
   const history: ArgoCdDeployment[] = [];
   if (operation && lastSync && lastSync.phase !== 'Succeeded') {
     history.push({

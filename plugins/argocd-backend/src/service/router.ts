@@ -16,17 +16,18 @@ import {
 import { readEntityAsCaller } from '@internal/plugin-catalog-access-node';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  ARGOCD_APP_NAME_ANNOTATION,
+  ARGOCD_INSTANCE_NAME_ANNOTATION,
   ArgoCdApplication,
+} from '@internal/plugin-argocd-common';
+import {
   ArgoCdClient,
   ArgoCdModuleConfig,
   ArgoCdRetryOptions,
-} from '@internal/plugin-scaffolder-backend-module-argocd';
+  selectArgoCdInstance,
+} from '@internal/plugin-argocd-node';
 import express from 'express';
 import Router from 'express-promise-router';
-import {
-  ARGOCD_APP_NAME_ANNOTATION,
-  ARGOCD_INSTANCE_NAME_ANNOTATION,
-} from './annotations';
 import { toEntityStatus } from './applicationStatus';
 
 export interface RouterOptions {
@@ -73,23 +74,10 @@ export async function createRouter(
     instanceName: string | undefined,
     entityRef: string,
   ): ArgoCdClient {
-    if (clients.size === 0) {
-      throw new ServiceUnavailableError(
-        'Argo CD is unavailable: no Argo CD instance is configured in the portal. An administrator adds one under argocd.instances (name, url, token) in app-config.yaml.',
-      );
-    }
-    if (!instanceName) {
-      return clients.values().next().value!;
-    }
-    const client = clients.get(instanceName);
-    if (!client) {
-      throw new NotFoundError(
-        `Argo CD instance "${instanceName}", named by the ${ARGOCD_INSTANCE_NAME_ANNOTATION} annotation of ${entityRef}, is not configured. Configured instances: ${[
-          ...clients.keys(),
-        ].join(', ')}.`,
-      );
-    }
-    return client;
+    const instance = selectArgoCdInstance(argoCd, instanceName, {
+      namedBy: `the ${ARGOCD_INSTANCE_NAME_ANNOTATION} annotation of ${entityRef}`,
+    });
+    return clients.get(instance.name)!;
   }
 
   async function readApplication(

@@ -4,7 +4,7 @@
  */
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/frontend-plugin-api';
-import { ArgoCdEntityStatus } from './types';
+import { ArgoCdEntityStatus } from '@internal/plugin-argocd-common';
 
 /**
  * Reads an entity's Argo CD status from the portal backend. The browser never

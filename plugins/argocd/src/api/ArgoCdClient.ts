@@ -6,7 +6,7 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ArgoCdApi } from './ArgoCdApi';
-import { ArgoCdEntityStatus } from './types';
+import { ArgoCdEntityStatus } from '@internal/plugin-argocd-common';
 
 /** {@link ArgoCdApi} over the `argocd` backend plugin. @public */
 export class ArgoCdClient implements ArgoCdApi {

@@ -5,4 +5,7 @@
 export { argoCdApiRef } from './ArgoCdApi';
 export type { ArgoCdApi } from './ArgoCdApi';
 export { ArgoCdClient } from './ArgoCdClient';
-export type { ArgoCdDeployment, ArgoCdEntityStatus } from './types';
+export type {
+  ArgoCdDeployment,
+  ArgoCdEntityStatus,
+} from '@internal/plugin-argocd-common';

@@ -10,13 +10,13 @@ import {
 } from '@backstage/catalog-model';
 import { isError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { ARGOCD_APP_NAME_ANNOTATION } from '@internal/plugin-argocd-common';
 import { audited } from '../lib/audit';
 import { PluginFetch } from '../lib/pluginFetch';
 import { readEntityAs } from '../lib/readEntity';
 import { summarizeWorkloads } from '../lib/workloads';
 import { getDeploymentStatusExamples } from './getDeploymentStatus.examples';
 
-const ARGOCD_APP_NAME = 'argocd/app-name';
 const KUBERNETES_ANNOTATIONS = [
   'backstage.io/kubernetes-id',
   'backstage.io/kubernetes-label-selector',
@@ -102,7 +102,7 @@ Refused (NotAllowedError) for an entity you may not read in the portal.`,
             .map(encodeURIComponent)
             .join('/');
 
-          const argocd = annotations[ARGOCD_APP_NAME]
+          const argocd = annotations[ARGOCD_APP_NAME_ANNOTATION]
             ? pluginFetch('argocd', `/entities/${path}/status`, credentials)
                 .then(body => {
                   const s = body as Record<string, any>;
@@ -119,7 +119,7 @@ Refused (NotAllowedError) for an entity you may not read in the portal.`,
             : Promise.resolve({
                 unavailable: `${stringifyEntityRef(
                   entity,
-                )} has no ${ARGOCD_APP_NAME} annotation, so it has no Argo CD status in the portal`,
+                )} has no ${ARGOCD_APP_NAME_ANNOTATION} annotation, so it has no Argo CD status in the portal`,
               });
 
           const kubernetes = KUBERNETES_ANNOTATIONS.some(a => annotations[a])

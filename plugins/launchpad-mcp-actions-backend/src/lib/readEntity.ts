@@ -10,10 +10,10 @@ import {
   CompoundEntityRef,
   Entity,
   parseEntityRef,
-  stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { readEntityAsCaller } from '@internal/plugin-catalog-access-node';
 
 /** Parses what an assistant sent as an entity reference, with a clear error. */
 export function parseRef(entityRef: string): CompoundEntityRef {
@@ -29,45 +29,18 @@ export function parseRef(entityRef: string): CompoundEntityRef {
   }
 }
 
-function statusCodeOf(error: unknown): number | undefined {
-  const e = error as { statusCode?: unknown; response?: { status?: unknown } };
-  if (typeof e?.statusCode === 'number') return e.statusCode;
-  if (typeof e?.response?.status === 'number') return e.response.status;
-  return undefined;
-}
-
 /**
  * Reads an entity with the caller's credentials, so the catalog's permission
- * policy decides, exactly as for the web page. The catalog answers "not
- * found" for an entity the caller may not read; to tell an assistant why, the
- * entity is looked up once more with this plugin's own credentials and, if it
- * exists, the call is refused with NotAllowedError (403). Nothing of that
- * entity is returned.
+ * policy decides, exactly as for the web page: an entity the caller may not
+ * read is refused with NotAllowedError (403) and nothing of it is returned;
+ * one that does not exist is NotFoundError (404). The reading itself is the
+ * shared `readEntityAsCaller`; this adds the lenient parsing an assistant
+ * needs.
  */
 export async function readEntityAs(
   deps: { catalog: CatalogService; auth: AuthService },
   entityRef: string,
   credentials: BackstageCredentials,
 ): Promise<Entity> {
-  const ref = parseRef(entityRef);
-  const name = stringifyEntityRef(ref);
-  let entity: Entity | undefined;
-  try {
-    entity = await deps.catalog.getEntityByRef(ref, { credentials });
-  } catch (error) {
-    if (statusCodeOf(error) === 403) {
-      throw new NotAllowedError(`You are not allowed to read ${name}`);
-    }
-    throw error;
-  }
-  if (entity) {
-    return entity;
-  }
-  const exists = await deps.catalog.getEntityByRef(ref, {
-    credentials: await deps.auth.getOwnServiceCredentials(),
-  });
-  if (exists) {
-    throw new NotAllowedError(`You are not allowed to read ${name}`);
-  }
-  throw new NotFoundError(`No entity ${name} in the catalog`);
+  return readEntityAsCaller(deps, parseRef(entityRef), credentials);
 }

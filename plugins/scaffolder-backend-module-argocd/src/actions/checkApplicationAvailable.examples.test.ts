@@ -12,7 +12,7 @@ import {
   fastRetry,
   storedApplication,
   testConfig,
-} from '../__testUtils__/fixtures';
+} from '@internal/plugin-argocd-node-test-utils';
 import { createArgoCdCheckApplicationAvailableAction } from './checkApplicationAvailable';
 import { examples } from './checkApplicationAvailable.examples';
 

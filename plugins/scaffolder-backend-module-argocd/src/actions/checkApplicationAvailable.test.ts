@@ -16,8 +16,8 @@ import {
   fastRetry,
   storedApplication,
   testConfig,
-} from '../__testUtils__/fixtures';
-import { recordArgoCdRequests } from '../__testUtils__/msw';
+  recordArgoCdRequests,
+} from '@internal/plugin-argocd-node-test-utils';
 import { createArgoCdCheckApplicationAvailableAction } from './checkApplicationAvailable';
 
 const worker = setupServer();
@@ -131,11 +131,11 @@ describe('argocd:app:checkAvailable', () => {
     await expect(
       run({ appName: 'shop-api', instance: 'nope' }).promise,
     ).rejects.toThrow(
-      'Unknown Argo CD instance "nope". Configured instances: production, staging.',
+      'Argo CD instance "nope" is not configured. Configured instances: production, staging.',
     );
     await expect(
       run({ appName: 'shop-api' }, new ConfigReader({})).promise,
-    ).rejects.toThrow(/No Argo CD instance is configured/);
+    ).rejects.toThrow(/no Argo CD instance is configured/);
   });
 
   it('names the RBAC rule when Argo CD denies the read, without the token', async () => {

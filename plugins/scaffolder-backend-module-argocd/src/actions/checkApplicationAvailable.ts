@@ -5,12 +5,14 @@
 import { Config } from '@backstage/config';
 import { ConflictError, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { ArgoCdClient, ArgoCdRetryOptions } from '../client/ArgoCdClient';
-import { readArgoCdConfig, selectInstance } from '../config';
+import {
+  ArgoCdRetryOptions,
+  readArgoCdConfig,
+} from '@internal/plugin-argocd-node';
+import { appNameProblem } from '../application/buildApplication';
 import { examples } from './checkApplicationAvailable.examples';
-
-const APP_NAME_PATTERN =
-  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+import { connectToArgoCd } from './connect';
+import * as inputProps from './inputProperties';
 
 /**
  * Creates the `argocd:app:checkAvailable` scaffolder action: a read-only
@@ -37,13 +39,7 @@ export function createArgoCdCheckApplicationAvailableAction(options: {
     supportsDryRun: false,
     schema: {
       input: {
-        instance: z =>
-          z
-            .string({
-              description:
-                'Name of the Argo CD instance from argocd.instances in app-config. Defaults to the first configured instance.',
-            })
-            .optional(),
+        instance: inputProps.instance,
         appName: z =>
           z.string({
             description:
@@ -68,18 +64,18 @@ export function createArgoCdCheckApplicationAvailableAction(options: {
     },
     async handler(ctx) {
       const { appName, project } = ctx.input;
-      if (!APP_NAME_PATTERN.test(appName) || appName.length > 253) {
+      const nameProblem = appNameProblem(appName);
+      if (nameProblem) {
         throw new InputError(
-          `Invalid input for argocd:app:checkAvailable: appName "${appName}" is not a valid Application name (lowercase letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters).`,
+          `Invalid input for argocd:app:checkAvailable: ${nameProblem}.`,
         );
       }
-      const instance = selectInstance(moduleConfig, ctx.input.instance);
-      const client = new ArgoCdClient({
-        instance,
+      const { client, description: target } = connectToArgoCd({
+        config: moduleConfig,
+        instanceName: ctx.input.instance,
         retry: options.retry,
         logger: ctx.logger,
       });
-      const target = `Argo CD instance "${instance.name}" (${instance.url})`;
       const url = client.applicationUiUrl(appName);
 
       let existing = await client.getApplication(appName, {

@@ -12,8 +12,8 @@ import {
   fastRetry,
   storedApplication,
   testConfig,
-} from '../__testUtils__/fixtures';
-import { recordArgoCdRequests } from '../__testUtils__/msw';
+  recordArgoCdRequests,
+} from '@internal/plugin-argocd-node-test-utils';
 import { createArgoCdCreateApplicationAction } from './createApplication';
 import { examples } from './createApplication.examples';
 

@@ -19,8 +19,8 @@ import {
   fastRetry,
   storedApplication,
   testConfig,
-} from '../__testUtils__/fixtures';
-import { recordArgoCdRequests } from '../__testUtils__/msw';
+  recordArgoCdRequests,
+} from '@internal/plugin-argocd-node-test-utils';
 import { createArgoCdCreateApplicationAction } from './createApplication';
 
 // argocd:app:create refuses what team tenancy does not allow, before any

@@ -17,8 +17,8 @@ import {
   fastRetry,
   storedApplication,
   testConfig,
-} from '../__testUtils__/fixtures';
-import { recordArgoCdRequests } from '../__testUtils__/msw';
+  recordArgoCdRequests,
+} from '@internal/plugin-argocd-node-test-utils';
 import { createArgoCdCreateApplicationAction } from './createApplication';
 
 const worker = setupServer();
@@ -341,11 +341,11 @@ describe('argocd:app:create', () => {
   it('refuses an unknown instance and explains a missing configuration', async () => {
     const unknown = run({ ...baseInput, instance: 'qa' });
     await expect(unknown.promise).rejects.toThrow(
-      'Unknown Argo CD instance "qa". Configured instances: production, staging.',
+      'Argo CD instance "qa" is not configured. Configured instances: production, staging.',
     );
     const none = run(baseInput, { config: new ConfigReader({}) });
     await expect(none.promise).rejects.toThrow(
-      'No Argo CD instance is configured',
+      'no Argo CD instance is configured',
     );
     expect(await recorder.settled()).toEqual([]);
   });

@@ -3,22 +3,21 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 import { Config } from '@backstage/config';
-import { ConflictError, InputError } from '@backstage/errors';
+import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { TenancyService } from '@internal/plugin-launchpad-tenancy-node';
-import { ArgoCdClient, ArgoCdRetryOptions } from '../client/ArgoCdClient';
-import { ArgoCdApplication } from '../client/types';
-import { readArgoCdConfig, selectInstance } from '../config';
+import {
+  ArgoCdRetryOptions,
+  readArgoCdConfig,
+} from '@internal/plugin-argocd-node';
+import {
+  APP_NAME_PATTERN,
+  buildApplication,
+} from '../application/buildApplication';
+import { describeDifferences } from '../application/describeDifferences';
+import { connectToArgoCd } from './connect';
 import { examples } from './createApplication.examples';
-
-/** Argo CD Application names are Kubernetes object names (RFC 1123 subdomains). */
-const APP_NAME_PATTERN =
-  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const NAMESPACE_PATTERN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const LABEL_NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)$/;
-const LABEL_PREFIX =
-  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+import * as inputProps from './inputProperties';
 
 /** What `argocd:app:create` did. */
 export type CreateApplicationResult = 'created' | 'updated' | 'unchanged';
@@ -52,13 +51,7 @@ export function createArgoCdCreateApplicationAction(options: {
     supportsDryRun: true,
     schema: {
       input: {
-        instance: z =>
-          z
-            .string({
-              description:
-                'Name of the Argo CD instance from argocd.instances in app-config. Defaults to the first configured instance.',
-            })
-            .optional(),
+        instance: inputProps.instance,
         appName: z =>
           z
             .string({
@@ -173,7 +166,16 @@ export function createArgoCdCreateApplicationAction(options: {
         );
         input = { ...input, repoUrl: DRY_RUN_REPO_URL };
       }
-      const instance = selectInstance(moduleConfig, input.instance);
+      const {
+        instance,
+        client,
+        description: target,
+      } = connectToArgoCd({
+        config: moduleConfig,
+        instanceName: input.instance,
+        retry: options.retry,
+        logger: ctx.logger,
+      });
       const app = buildApplication(input);
       // Defence in depth: the template's own check ran first, but this
       // action may be used by any template.
@@ -184,13 +186,7 @@ export function createArgoCdCreateApplicationAction(options: {
         destinationServer: app.spec.destination.server,
         namespace: app.spec.destination.namespace ?? '',
       });
-      const client = new ArgoCdClient({
-        instance,
-        retry: options.retry,
-        logger: ctx.logger,
-      });
       const uiUrl = client.applicationUiUrl(app.metadata.name);
-      const target = `Argo CD instance "${instance.name}" (${instance.url})`;
 
       if (ctx.isDryRun) {
         ctx.logger.info(
@@ -255,191 +251,4 @@ export function createArgoCdCreateApplicationAction(options: {
       ctx.output('result', result);
     },
   });
-}
-
-interface CreateApplicationInput {
-  appName: string;
-  project: string;
-  repoUrl: string;
-  path?: string;
-  targetRevision?: string;
-  destinationServer?: string;
-  destinationName?: string;
-  namespace: string;
-  automatedSync?: boolean;
-  prune?: boolean;
-  selfHeal?: boolean;
-  createNamespace?: boolean;
-  labels?: Record<string, string>;
-}
-
-/** Checks the input and builds the Application body; throws InputError before any request. */
-export function buildApplication(
-  input: CreateApplicationInput,
-): ArgoCdApplication {
-  const problems: string[] = [];
-  if (!APP_NAME_PATTERN.test(input.appName) || input.appName.length > 253) {
-    problems.push(
-      `appName "${input.appName}" is not a valid Application name (lowercase letters, digits, "-" and ".", starting and ending with a letter or digit, at most 253 characters)`,
-    );
-  }
-  if (!input.project?.trim()) {
-    problems.push('project must not be empty');
-  }
-  const repoUrl = input.repoUrl?.trim() ?? '';
-  if (/^[^/:]+\?(.*&)?(owner|repo)=/.test(repoUrl)) {
-    problems.push(
-      `repoUrl "${repoUrl}" is in the RepoUrlPicker format; pass the Git URL instead, e.g. \${{ steps['publish'].output.remoteUrl }}`,
-    );
-  } else if (!/^(https?:\/\/|ssh:\/\/|git@)\S+$/.test(repoUrl)) {
-    problems.push(
-      `repoUrl "${repoUrl}" is not a Git URL (expected https://..., ssh://... or git@host:org/repo.git)`,
-    );
-  }
-  const server = input.destinationServer?.trim() || undefined;
-  const name = input.destinationName?.trim() || undefined;
-  if (server && name) {
-    problems.push(
-      'set only one of destinationServer and destinationName, not both',
-    );
-  } else if (!server && !name) {
-    problems.push(
-      'set destinationName (the cluster name registered in Argo CD, e.g. your EKS cluster) or destinationServer (its API server URL)',
-    );
-  } else if (server && !/^https?:\/\/\S+$/.test(server)) {
-    problems.push(`destinationServer "${server}" must be an https:// URL`);
-  }
-  if (
-    !NAMESPACE_PATTERN.test(input.namespace ?? '') ||
-    input.namespace.length > 63
-  ) {
-    problems.push(
-      `namespace "${input.namespace}" is not a valid Kubernetes namespace (lowercase letters, digits and "-", at most 63 characters)`,
-    );
-  }
-  for (const [key, value] of Object.entries(input.labels ?? {})) {
-    const [prefix, labelName] = key.includes('/')
-      ? [key.slice(0, key.indexOf('/')), key.slice(key.indexOf('/') + 1)]
-      : [undefined, key];
-    const keyOk =
-      LABEL_NAME.test(labelName) &&
-      labelName.length <= 63 &&
-      (prefix === undefined ||
-        (LABEL_PREFIX.test(prefix) && prefix.length <= 253));
-    if (!keyOk) {
-      problems.push(`label key "${key}" is not a valid Kubernetes label key`);
-    }
-    if (
-      typeof value !== 'string' ||
-      !LABEL_VALUE.test(value) ||
-      value.length > 63
-    ) {
-      problems.push(
-        `label "${key}" has an invalid value "${value}" (at most 63 letters, digits, "-", "_" or ".", starting and ending with a letter or digit)`,
-      );
-    }
-  }
-  if (!input.automatedSync && (input.prune || input.selfHeal)) {
-    problems.push('prune and selfHeal only apply with automatedSync: true');
-  }
-  if (problems.length) {
-    throw new InputError(
-      `Invalid input for argocd:app:create: ${problems.join('; ')}.`,
-    );
-  }
-
-  const syncPolicy: NonNullable<ArgoCdApplication['spec']['syncPolicy']> = {};
-  if (input.automatedSync) {
-    syncPolicy.automated = {
-      prune: input.prune ?? false,
-      selfHeal: input.selfHeal ?? false,
-    };
-  }
-  if (input.createNamespace) {
-    syncPolicy.syncOptions = ['CreateNamespace=true'];
-  }
-  const labels =
-    input.labels && Object.keys(input.labels).length ? input.labels : undefined;
-
-  return {
-    metadata: {
-      name: input.appName,
-      ...(labels ? { labels } : {}),
-    },
-    spec: {
-      project: input.project.trim(),
-      source: {
-        repoURL: repoUrl,
-        path: input.path?.trim() || '.',
-        targetRevision: input.targetRevision?.trim() || 'HEAD',
-      },
-      destination: {
-        ...(server ? { server } : { name }),
-        namespace: input.namespace,
-      },
-      ...(Object.keys(syncPolicy).length ? { syncPolicy } : {}),
-    },
-  };
-}
-
-/** Lists, in words, how an existing Application differs from the desired one. */
-export function describeDifferences(
-  desired: ArgoCdApplication,
-  existing: ArgoCdApplication,
-): string[] {
-  const out: string[] = [];
-  const compare = (field: string, want: unknown, have: unknown) => {
-    const norm = (v: unknown) => (v === undefined || v === null ? '' : v);
-    if (JSON.stringify(norm(want)) !== JSON.stringify(norm(have))) {
-      out.push(
-        `${field} is ${JSON.stringify(have ?? null)}, wanted ${JSON.stringify(
-          want ?? null,
-        )}`,
-      );
-    }
-  };
-  const d = desired.spec;
-  const e = existing.spec;
-  compare('project', d.project, e.project);
-  compare('source.repoURL', d.source?.repoURL, e.source?.repoURL);
-  compare('source.path', d.source?.path, e.source?.path);
-  compare(
-    'source.targetRevision',
-    d.source?.targetRevision,
-    e.source?.targetRevision,
-  );
-  compare('destination.server', d.destination.server, e.destination?.server);
-  compare('destination.name', d.destination.name, e.destination?.name);
-  compare(
-    'destination.namespace',
-    d.destination.namespace,
-    e.destination?.namespace,
-  );
-  const automated = (a?: ArgoCdApplication['spec']['syncPolicy']) =>
-    a?.automated && a.automated.enabled !== false
-      ? {
-          prune: Boolean(a.automated.prune),
-          selfHeal: Boolean(a.automated.selfHeal),
-        }
-      : null;
-  compare(
-    'syncPolicy.automated',
-    automated(d.syncPolicy),
-    automated(e.syncPolicy),
-  );
-  compare(
-    'syncPolicy.syncOptions',
-    [...(d.syncPolicy?.syncOptions ?? [])].sort(),
-    [...(e.syncPolicy?.syncOptions ?? [])].sort(),
-  );
-  const sortedLabels = (l?: Record<string, string>) =>
-    Object.fromEntries(
-      Object.entries(l ?? {}).sort(([a], [b]) => a.localeCompare(b)),
-    );
-  compare(
-    'metadata.labels',
-    sortedLabels(desired.metadata.labels),
-    sortedLabels(existing.metadata.labels),
-  );
-  return out;
 }

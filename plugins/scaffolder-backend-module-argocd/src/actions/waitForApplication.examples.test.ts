@@ -8,7 +8,10 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import os from 'node:os';
 import yaml from 'yaml';
-import { storedApplication, testConfig } from '../__testUtils__/fixtures';
+import {
+  storedApplication,
+  testConfig,
+} from '@internal/plugin-argocd-node-test-utils';
 import { createArgoCdWaitForApplicationAction } from './waitForApplication';
 import { examples } from './waitForApplication.examples';
 

@@ -14,8 +14,8 @@ import {
   fastRetry,
   storedApplication,
   testConfig,
-} from '../__testUtils__/fixtures';
-import { recordArgoCdRequests } from '../__testUtils__/msw';
+  recordArgoCdRequests,
+} from '@internal/plugin-argocd-node-test-utils';
 import { createArgoCdWaitForApplicationAction } from './waitForApplication';
 
 const worker = setupServer();

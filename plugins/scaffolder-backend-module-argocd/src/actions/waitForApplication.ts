@@ -5,11 +5,18 @@
 import { Config } from '@backstage/config';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { ArgoCdClient, ArgoCdRetryOptions } from '../client/ArgoCdClient';
-import { ArgoCdApplication, ArgoCdApplicationCondition } from '../client/types';
-import { readArgoCdConfig, selectInstance } from '../config';
+import {
+  ArgoCdApplication,
+  ArgoCdApplicationCondition,
+} from '@internal/plugin-argocd-common';
+import {
+  ArgoCdRetryOptions,
+  readArgoCdConfig,
+  sleep,
+} from '@internal/plugin-argocd-node';
+import { connectToArgoCd } from './connect';
+import * as inputProps from './inputProperties';
 import { examples } from './waitForApplication.examples';
-import { sleep } from '../client/sleep';
 
 /** Argo CD reported that the Application failed to sync or is Degraded. */
 export class ArgoCdApplicationFailedError extends Error {
@@ -109,13 +116,7 @@ export function createArgoCdWaitForApplicationAction(options: {
     examples,
     schema: {
       input: {
-        instance: z =>
-          z
-            .string({
-              description:
-                'Name of the Argo CD instance from argocd.instances in app-config. Defaults to the first configured instance.',
-            })
-            .optional(),
+        instance: inputProps.instance,
         appName: z =>
           z.string({
             description: 'Name of the Argo CD Application to wait for.',
@@ -148,7 +149,12 @@ export function createArgoCdWaitForApplicationAction(options: {
     },
     async handler(ctx) {
       const { appName } = ctx.input;
-      const instance = selectInstance(moduleConfig, ctx.input.instance);
+      const { instance, client } = connectToArgoCd({
+        config: moduleConfig,
+        instanceName: ctx.input.instance,
+        retry: options.retry,
+        logger: ctx.logger,
+      });
       const intervalSeconds =
         ctx.input.intervalSeconds ?? moduleConfig.waitDefaults.intervalSeconds;
       const timeoutSeconds =
@@ -158,11 +164,6 @@ export function createArgoCdWaitForApplicationAction(options: {
           'intervalSeconds and timeoutSeconds must be positive numbers',
         );
       }
-      const client = new ArgoCdClient({
-        instance,
-        retry: options.retry,
-        logger: ctx.logger,
-      });
       const target = `Argo CD Application "${appName}" on instance "${
         instance.name
       }" (${client.applicationUiUrl(appName)})`;

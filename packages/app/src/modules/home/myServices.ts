@@ -3,10 +3,10 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 import type { Entity } from '@backstage/catalog-model';
-import type { ArgoCdEntityStatus } from '@internal/plugin-argocd';
-
-/** The annotation naming an entity's Argo CD Application. */
-export const ARGOCD_APP_ANNOTATION = 'argocd/app-name';
+import {
+  ARGOCD_APP_NAME_ANNOTATION,
+  type ArgoCdEntityStatus,
+} from '@internal/plugin-argocd';
 
 /** Most services listed on the home page; the rest are a click away. */
 export const MY_SERVICES_LIMIT = 20;
@@ -56,7 +56,8 @@ export function deploymentSummary(status: ArgoCdEntityStatus): {
 /** Whether a component is deployed by Argo CD. */
 export function argoCdAppOf(entity: Entity): string | undefined {
   return (
-    entity.metadata.annotations?.[ARGOCD_APP_ANNOTATION]?.trim() || undefined
+    entity.metadata.annotations?.[ARGOCD_APP_NAME_ANNOTATION]?.trim() ||
+    undefined
   );
 }
 

@@ -3,11 +3,10 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 import fs from 'node:fs';
-import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { startS3Stub } from '../../support/s3Stub';
 import {
   createGitHubStandIn,
   DEFAULT_FIXTURE,
@@ -45,32 +44,6 @@ export interface ProductionPortal {
   /** fetch a backend path with the API token. */
   api(pathname: string, init?: RequestInit): Promise<Response>;
   stop(): Promise<void>;
-}
-
-/** Answers like an existing, empty S3 bucket (TechDocs' publisher checks it at start). */
-async function startS3Stub(bucket: string) {
-  const server = http.createServer((req, res) => {
-    req.resume();
-    const url = new URL(req.url ?? '/', 'http://stub');
-    if (
-      req.method === 'HEAD' &&
-      url.pathname.replace(/\/$/, '') === `/${bucket}`
-    ) {
-      res.writeHead(200, { 'x-amz-bucket-region': 'ap-northeast-2' }).end();
-    } else {
-      res
-        .writeHead(404, { 'content-type': 'application/xml' })
-        .end(
-          '<?xml version="1.0" encoding="UTF-8"?><Error><Code>NoSuchKey</Code></Error>',
-        );
-    }
-  });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    stop: () => new Promise<void>(resolve => server.close(() => resolve())),
-  };
 }
 
 /**

@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 import { Config } from '@backstage/config';
-import { InputError } from '@backstage/errors';
+import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 
 /** One Argo CD instance from `argocd.instances[]`. */
 export interface ArgoCdInstanceConfig {
@@ -70,14 +70,26 @@ export function readArgoCdConfig(config: Config): ArgoCdModuleConfig {
   };
 }
 
-/** Picks an instance by name, or the first one when no name is given. */
-export function selectInstance(
+/**
+ * Picks an instance by name, or the first one when no name is given. The one
+ * place both the scaffolder actions and the status card's backend choose an
+ * instance:
+ *
+ * - no instance configured: `ServiceUnavailableError` (Argo CD cannot be
+ *   asked until an administrator adds one);
+ * - a name no instance has: `NotFoundError`, naming the configured ones.
+ *
+ * `namedBy` says where the name came from, e.g. `the argocd/instance-name
+ * annotation of component:default/shop`, so the message points there.
+ */
+export function selectArgoCdInstance(
   config: ArgoCdModuleConfig,
   name: string | undefined,
+  options: { namedBy?: string } = {},
 ): ArgoCdInstanceConfig {
   if (config.instances.length === 0) {
-    throw new InputError(
-      'No Argo CD instance is configured. Add one under argocd.instances in app-config.yaml (name, url, token).',
+    throw new ServiceUnavailableError(
+      'Argo CD is unavailable: no Argo CD instance is configured in the portal. An administrator adds one under argocd.instances (name, url, token) in app-config.yaml.',
     );
   }
   if (!name) {
@@ -85,8 +97,9 @@ export function selectInstance(
   }
   const instance = config.instances.find(i => i.name === name);
   if (!instance) {
-    throw new InputError(
-      `Unknown Argo CD instance "${name}". Configured instances: ${config.instances
+    const source = options.namedBy ? `, named by ${options.namedBy},` : '';
+    throw new NotFoundError(
+      `Argo CD instance "${name}"${source} is not configured. Configured instances: ${config.instances
         .map(i => i.name)
         .join(', ')}.`,
     );

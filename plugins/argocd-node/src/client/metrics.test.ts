@@ -17,7 +17,7 @@ import {
   fastRetry,
   storedApplication,
   testConfig,
-} from '../__testUtils__/fixtures';
+} from '@internal/plugin-argocd-node-test-utils';
 import { ArgoCdClient } from './ArgoCdClient';
 
 class TestReader extends MetricReader {

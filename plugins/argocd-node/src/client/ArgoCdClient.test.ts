@@ -13,10 +13,10 @@ import {
   fastRetry,
   storedApplication,
   testConfig,
-} from '../__testUtils__/fixtures';
-import { recordArgoCdRequests } from '../__testUtils__/msw';
+  recordArgoCdRequests,
+} from '@internal/plugin-argocd-node-test-utils';
 import { ArgoCdClient } from './ArgoCdClient';
-import { ArgoCdApplication } from './types';
+import { ArgoCdApplication } from '@internal/plugin-argocd-common';
 
 const worker = setupServer();
 registerMswTestHooks(worker);

@@ -3,10 +3,14 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 export interface Config {
-  /** Argo CD instances the scaffolder actions `argocd:app:create` and `argocd:app:wait` talk to. */
+  /**
+   * Argo CD instances the scaffolder actions (`argocd:app:*`) and the Argo CD
+   * status card's backend talk to, read by `readArgoCdConfig`.
+   */
   argocd?: {
     /**
-     * Argo CD instances. Templates pick one by `name`; the first is the default.
+     * Argo CD instances. Templates (input `instance`) and entities (annotation
+     * `argocd/instance-name`) pick one by `name`; the first is the default.
      */
     instances: Array<{
       /** Name templates use to pick this instance, e.g. `production`. */
@@ -14,8 +18,8 @@ export interface Config {
       /** Base URL of the Argo CD API server, e.g. `https://argocd.example.com`. */
       url: string;
       /**
-       * API token of the Argo CD account the portal uses (least privilege, see the
-       * module README). Read it from the environment, e.g. `${ARGOCD_TOKEN}`.
+       * API token of the Argo CD account the portal uses (least privilege, see
+       * plugins/scaffolder-backend-module-argocd/README.md). Read it from the environment, e.g. `${ARGOCD_TOKEN}`.
        * @visibility secret
        */
       token: string;

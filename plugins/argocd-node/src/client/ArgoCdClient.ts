@@ -5,8 +5,8 @@
 /*
  * HTTP client for the Argo CD REST API (Argo CD 3.x, swagger `/api/v1/...`).
  *
- * Kept free of scaffolder concerns so a backend route (an entity's Argo CD
- * status card) can reuse `getApplication`.
+ * Free of scaffolder concerns: the scaffolder actions and the status card's
+ * backend both use it.
  */
 
 import { LoggerService } from '@backstage/backend-plugin-api';
@@ -18,8 +18,11 @@ import {
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
+import {
+  ArgoCdApplication,
+  ArgoCdProject,
+} from '@internal/plugin-argocd-common';
 import { ArgoCdInstanceConfig } from '../config';
-import { ArgoCdApplication, ArgoCdProject } from './types';
 import { argoCdCallRecorder, RecordArgoCdCall } from './metrics';
 import { sleep } from './sleep';
 
