@@ -8,10 +8,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import {
-  ArgoCdClient,
-  readArgoCdConfig,
-} from '@internal/plugin-scaffolder-backend-module-argocd';
+import { ArgoCdClient, readArgoCdConfig } from '@internal/plugin-argocd-node';
 import { readNotifierConfig } from './config';
 import { ArgoCdNotifier } from './notifier';
 import { NotificationStateStore } from './stateStore';

@@ -6,7 +6,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
-import type { ArgoCdApplication } from '@internal/plugin-scaffolder-backend-module-argocd';
+import type { ArgoCdApplication } from '@internal/plugin-argocd-common';
 import { ApplicationReader, ArgoCdNotifier } from './notifier';
 import type { ApplicationKey } from './stateStore';
 import type { NotificationState } from './transitions';

@@ -16,14 +16,13 @@ import {
   NotificationSendOptions,
   NotificationService,
 } from '@backstage/plugin-notifications-node';
-import type { ArgoCdApplication } from '@internal/plugin-scaffolder-backend-module-argocd';
+import {
+  ARGOCD_APP_NAME_ANNOTATION,
+  ARGOCD_INSTANCE_NAME_ANNOTATION,
+  type ArgoCdApplication,
+} from '@internal/plugin-argocd-common';
 import type { ApplicationKey, NotificationStateStore } from './stateStore';
 import { decide, Notice, observe } from './transitions';
-
-/** Names the Argo CD Application that deploys the entity (as the Argo CD card reads it). */
-export const ARGOCD_APP_NAME_ANNOTATION = 'argocd/app-name';
-/** Picks one of `argocd.instances`; the first one without it. */
-export const ARGOCD_INSTANCE_NAME_ANNOTATION = 'argocd/instance-name';
 
 /** What the notifier needs of an Argo CD client. */
 export interface ApplicationReader {

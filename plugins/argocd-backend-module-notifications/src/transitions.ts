@@ -2,7 +2,7 @@
  * Copyright 2026 The Launchpad Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-import type { ArgoCdApplication } from '@internal/plugin-scaffolder-backend-module-argocd';
+import type { ArgoCdApplication } from '@internal/plugin-argocd-common';
 
 /** What the notifier remembers about one entity's Application. */
 export interface NotificationState {
