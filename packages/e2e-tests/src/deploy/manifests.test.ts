@@ -181,35 +181,7 @@ describe.each(overlays)('deploy/overlays/%s', overlay => {
         .filter(k => k.startsWith('CI_'))
         .sort(),
     ).toEqual(ciVariables.filter(v => v !== 'CI_GITOPS_APP_PRIVATE_KEY'));
-    if (overlay === 'standalone') {
-      const secret = findObject(
-        objects(),
-        'Secret',
-        'launchpad-portal-secrets',
-      );
-      expect(Object.keys(secret.stringData)).toContain(
-        'CI_GITOPS_APP_PRIVATE_KEY',
-      );
-    } else {
-      // eks: from launchpad/portal/app (dataFrom), whose keys the
-      // ExternalSecret and deploy/README.md (step 8) list.
-      const es = findObject(
-        objects(),
-        'ExternalSecret',
-        'launchpad-portal-secrets',
-      );
-      expect(es.spec.dataFrom).toEqual([
-        { extract: { key: 'launchpad/portal/app' } },
-      ]);
-      for (const file of [
-        'deploy/overlays/eks/externalsecret.yaml',
-        'deploy/README.md',
-      ]) {
-        expect(fs.readFileSync(path.join(repoRoot, file), 'utf8')).toContain(
-          'CI_GITOPS_APP_PRIVATE_KEY',
-        );
-      }
-    }
+    // Where the private key comes from: each overlay's specifics below.
   });
 
   it('validates every object against the Kubernetes (and CRD) schemas', async () => {
@@ -394,6 +366,25 @@ describe('deploy/overlays/eks specifics', () => {
     );
   });
 
+  it('takes the repository CI private key from launchpad/portal/app, named where operators read', () => {
+    const es = findObject(
+      objects(),
+      'ExternalSecret',
+      'launchpad-portal-secrets',
+    );
+    expect(es.spec.dataFrom).toEqual([
+      { extract: { key: 'launchpad/portal/app' } },
+    ]);
+    for (const file of [
+      'deploy/overlays/eks/externalsecret.yaml',
+      'deploy/README.md',
+    ]) {
+      expect(fs.readFileSync(path.join(repoRoot, file), 'utf8')).toContain(
+        'CI_GITOPS_APP_PRIVATE_KEY',
+      );
+    }
+  });
+
   it('injects the ALB readiness gate into the namespace', () => {
     const ns = findObject(objects(), 'Namespace', 'launchpad');
     expect(ns.metadata.labels!['elbv2.k8s.aws/pod-readiness-gate-inject']).toBe(
@@ -463,6 +454,11 @@ describe('deploy/overlays/eks optional patches', () => {
 
 describe('deploy/overlays/standalone specifics', () => {
   const objects = () => rendered.standalone;
+
+  it('has a placeholder for the repository CI private key in its Secret', () => {
+    const secret = findObject(objects(), 'Secret', 'launchpad-portal-secrets');
+    expect(secret.stringData.CI_GITOPS_APP_PRIVATE_KEY).toMatch(/^change-me/);
+  });
 
   it('runs PostgreSQL 15 in the cluster with persistent storage', () => {
     const sts = findObject(objects(), 'StatefulSet', 'launchpad-postgres');
