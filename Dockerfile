@@ -115,8 +115,9 @@ COPY --chown=node:node packages/backend/warm-compile-cache.cjs packages/backend/
 RUN node packages/backend/warm-compile-cache.cjs
 
 # app-config.production.github-app.yaml and app-config.production.repository-ci.yaml
-# are only read when the pod adds them with
-# --config (GitHub App instead of a token; deploy/overlays/eks/deployment-github-app.yaml).
+# are only read when the pod adds them with --config: deploy/ always adds the
+# repository CI settings (deploy/base/deployment.yaml), the GitHub App file when
+# enabled (deploy/overlays/eks/deployment-github-app.yaml).
 COPY --chown=node:node app-config.yaml app-config.production.yaml app-config.production.github-app.yaml app-config.production.repository-ci.yaml ./
 
 # Catalog data that app-config.production.yaml reads from files: the portal's
