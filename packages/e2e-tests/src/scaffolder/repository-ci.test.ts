@@ -16,10 +16,12 @@ import {
   signInViaGitHub,
   SignedInUser,
 } from '@internal/test-support';
+import { ARGOCD_ADMIN_TOKEN } from 'sandbox';
 import { SandboxPortal, startSandboxPortal } from '../support/sandboxPortal';
 import { runFastApiTemplate, TemplateRun } from '../support/templateRun';
 
 const exec = promisify(execFile);
+const pause = (ms: number) => new Promise(r => setTimeout(r, ms));
 
 // No manual steps after the template: the FastAPI template sets the CI
 // variables and the sealed secret its workflows need on the new repository
@@ -27,7 +29,10 @@ const exec = promisify(execFile);
 // config), and the secret's value appears nowhere but sealed in GitHub's
 // (the stand-in's) keeping: not in the task, its log or output, the backend's
 // log, the portal's database, the catalog or the repository's files. The user
-// who ran the template gets a notification.
+// who ran the template gets a notification, only they can read it, and the
+// owning team hears once when the service's Application turns Degraded
+// (plugins/argocd-backend-module-notifications, driven through the Argo CD
+// stand-in).
 jest.setTimeout(600_000);
 
 const ORG = 'launchpad-demo';
@@ -62,6 +67,8 @@ describe('the template leaves no manual CI step and no secret behind', () => {
     portal = await startSandboxPortal({
       syncDelayMs: 1000,
       env: {
+        // The Argo CD notifications task passes every 2 s (default 60 s).
+        APP_CONFIG_argocd_notifications_intervalSeconds: '2',
         // The sandbox's settings with a canary as the secret (one JSON value:
         // APP_CONFIG_ splits keys on "_", which the secret's name contains).
         APP_CONFIG_launchpad_repositoryCi: JSON.stringify({
@@ -297,5 +304,58 @@ describe('the template leaves no manual CI step and no secret behind', () => {
       fs.rmSync(work, { recursive: true, force: true });
     }
     expect(seen).toEqual([]);
+  });
+
+  it("tells the owning team once when the service's Application turns Degraded", async () => {
+    const argocd = (method: string, pathname: string, body?: unknown) =>
+      fetch(`${portal.argocdUrl}${pathname}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${ARGOCD_ADMIN_TOKEN}`,
+          'content-type': 'application/json',
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }).then(async r => {
+        if (r.status !== 200)
+          throw new Error(`${method} ${pathname}: ${r.status}`);
+        return r.json();
+      });
+    const titles = async (user: SignedInUser) =>
+      (
+        await (
+          await user.fetch('/api/notifications/notifications?limit=50')
+        ).json()
+      ).notifications
+        .map((n: any) => String(n.payload.title))
+        .filter(
+          (t: string) => t.startsWith(`${run.name}: `) && /Degraded/.test(t),
+        );
+    await pause(5000); // the notifier's first passes see it Healthy
+    expect(await titles(minji)).toEqual([]);
+
+    // The Argo CD stand-in's outcome label: the next sync ends Degraded.
+    const app = await argocd('GET', `/api/v1/applications/${run.name}`);
+    await argocd('PUT', `/api/v1/applications/${run.name}`, {
+      metadata: {
+        name: run.name,
+        labels: {
+          ...app.metadata.labels,
+          'standin.launchpad.dev/outcome': 'degraded',
+        },
+      },
+      spec: app.spec,
+    });
+    await argocd('POST', `/api/v1/applications/${run.name}/sync`, {});
+    await eventually(
+      "the team's Degraded notification",
+      async () => ((await titles(minji)).length > 0 ? true : undefined),
+      60_000,
+    );
+    await pause(8000); // four more passes of the notifier
+    expect(await titles(minji)).toEqual([
+      `${run.name}: Degraded 상태입니다 (Degraded)`,
+    ]);
+    const sora = await signInViaGitHub(portal.baseUrl, 'sora-choi');
+    expect(await titles(sora)).toEqual([]);
   });
 });
