@@ -52,8 +52,8 @@ interface GitHubAnswer {
  * token or GitHub App) that `publish:github` uses, so a GitHub Enterprise
  * host or a local stand-in works the same way. Requests go through
  * `@octokit/core` (the core of the `octokit` client `publish:github` uses,
- * without its own retry and throttling plugins: retries are
- * `@internal/backend-http-node`'s, which stop when the task is cancelled).
+ * without its own retry and throttling plugins: retries are those of
+ * plugins/backend-http-node, which stop when the task is cancelled).
  */
 export function createGithubRepoCheckAvailableAction(options: {
   integrations: ScmIntegrationRegistry;
