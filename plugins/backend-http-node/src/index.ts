@@ -11,6 +11,7 @@
  */
 export {
   withRetry,
+  sleep,
   httpFailureOf,
   describeHttpFailure,
   isRetryableHttpFailure,

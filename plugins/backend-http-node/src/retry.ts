@@ -130,7 +130,11 @@ export function isRetryableHttpFailure(
 }
 
 /** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
-async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+/**
+ * Waits `ms` milliseconds; rejects at once with `signal.reason` when the
+ * signal aborts (also one that is already aborted).
+ */
+export async function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   try {
     await wait(ms, undefined, { signal });
   } catch (error) {
