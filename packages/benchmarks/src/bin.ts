@@ -78,7 +78,10 @@ async function main() {
     console.log(`\n${formatComparison(comparisonRows(results))}\n`);
     for (const note of comparisonNotes(results)) console.log(note);
     console.log(
-      `Results: ${path.relative(process.cwd(), out)} (benchmark took ${took()})`,
+      `Results: ${path.relative(
+        process.cwd(),
+        out,
+      )} (benchmark took ${took()})`,
     );
     return;
   }

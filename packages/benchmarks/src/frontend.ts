@@ -3,12 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 import zlib from 'node:zlib';
-import type {
-  Browser,
-  BrowserContext,
-  Page,
-  Response,
-} from 'playwright-core';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { NAME_PREFIX } from './entities';
 import { signInWithGitHub } from '@internal/test-support';
 
@@ -95,8 +90,10 @@ export function tally() {
   };
 }
 
-export const strip = <T extends { entries?: unknown }>({ entries: _e, ...rest }: T) =>
-  rest;
+export const strip = <T extends { entries?: unknown }>({
+  entries: _e,
+  ...rest
+}: T) => rest;
 
 /**
  * The catalog page's Component list for all owners. (A lifecycle given in

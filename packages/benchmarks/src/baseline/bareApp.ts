@@ -141,12 +141,21 @@ export async function ensureBareApp(options: {
   const building = dir;
   fs.rmSync(building, { recursive: true, force: true });
   const logFile = path.join(root, `${key}.build.log`);
-  fs.writeFileSync(logFile, `bare create-app build ${new Date().toISOString()}\n`);
+  fs.writeFileSync(
+    logFile,
+    `bare create-app build ${new Date().toISOString()}\n`,
+  );
   log(
     `bare create-app: building @backstage/create-app@${createAppVersion} (Backstage ${release}) in ${dir}, log ${logFile}; takes several minutes once`,
   );
   const started = Date.now();
-  const step = async (name: string, command: string, args: string[], cwd: string, env?: NodeJS.ProcessEnv) => {
+  const step = async (
+    name: string,
+    command: string,
+    args: string[],
+    cwd: string,
+    env?: NodeJS.ProcessEnv,
+  ) => {
     const t = Date.now();
     await exec(command, args, { cwd, env, logFile });
     log(`  ${name}: ${Math.round((Date.now() - t) / 1000)} s`);
@@ -155,7 +164,13 @@ export async function ensureBareApp(options: {
     await step(
       'create-app',
       'npx',
-      ['--yes', `@backstage/create-app@${createAppVersion}`, '--path', building, '--skip-install'],
+      [
+        '--yes',
+        `@backstage/create-app@${createAppVersion}`,
+        '--path',
+        building,
+        '--skip-install',
+      ],
       root,
       { ...process.env, BACKSTAGE_APP_NAME: 'backstage' },
     );
@@ -189,9 +204,13 @@ export async function ensureBareApp(options: {
       )}\n`,
     );
   } catch (error) {
-    log(`bare create-app build failed; the partial build stays in ${building} until the next run`);
+    log(
+      `bare create-app build failed; the partial build stays in ${building} until the next run`,
+    );
     throw error;
   }
-  log(`bare create-app: built in ${Math.round((Date.now() - started) / 1000)} s`);
+  log(
+    `bare create-app: built in ${Math.round((Date.now() - started) / 1000)} s`,
+  );
   return finish();
 }

@@ -55,7 +55,9 @@ describe('bareBenchConfig', () => {
   it('refuses a token the backend would refuse', () => {
     expect(() =>
       bareBenchConfig({ port: 1, databasePrefix: 'b_', serviceToken: 'short' }),
-    ).toThrow('the service token must be at least 8 characters without whitespace');
+    ).toThrow(
+      'the service token must be at least 8 characters without whitespace',
+    );
     expect(() =>
       bareBenchConfig({
         port: 1,

@@ -40,7 +40,10 @@ describe('baselineCacheKey', () => {
     expect(
       baselineCacheKey({
         ...id,
-        resolutions: { ...id.resolutions, '@backstage/catalog-model': '1.10.2' },
+        resolutions: {
+          ...id.resolutions,
+          '@backstage/catalog-model': '1.10.2',
+        },
       }),
     ).not.toBe(key);
     expect(
@@ -49,7 +52,9 @@ describe('baselineCacheKey', () => {
         resolutions: { ...id.resolutions, 'better-sqlite3': '13.2.0' },
       }),
     ).not.toBe(key);
-    expect(baselineCacheKey({ ...id, createAppVersion: '0.9.3' })).not.toBe(key);
+    expect(baselineCacheKey({ ...id, createAppVersion: '0.9.3' })).not.toBe(
+      key,
+    );
     expect(baselineCacheKey({ ...id, nodeAbi: '137' })).not.toBe(key);
   });
 
@@ -96,7 +101,7 @@ describe('withResolutions', () => {
       resolutions: { '@types/react': '^18', 'left-pad': '1.0.0' },
     };
     expect(
-      withResolutions(pkg, { '@types/react': '18.3.0', 'pg': '8.11.3' }),
+      withResolutions(pkg, { '@types/react': '18.3.0', pg: '8.11.3' }),
     ).toEqual({
       name: 'root',
       resolutions: {

@@ -23,7 +23,9 @@ export function createAppVersionFor(release: string): string {
     throw new Error(
       `No @backstage/create-app version is known for Backstage ${release} (known: ${Object.keys(
         CREATE_APP_FOR_RELEASE,
-      ).join(', ')}); add it to CREATE_APP_FOR_RELEASE in packages/benchmarks/src/baseline/cache.ts`,
+      ).join(
+        ', ',
+      )}); add it to CREATE_APP_FOR_RELEASE in packages/benchmarks/src/baseline/cache.ts`,
     );
   }
   return version;

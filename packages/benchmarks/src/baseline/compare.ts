@@ -38,9 +38,11 @@ export interface BaselineOptions {
 function catalogPool(pg: TestPostgres, prefix: string) {
   const pool = new Pool({
     max: 1,
-    connectionString: `postgres://${encodeURIComponent(pg.user)}:${encodeURIComponent(
-      pg.password,
-    )}@${pg.host}:${pg.port}/${prefix}catalog`,
+    connectionString: `postgres://${encodeURIComponent(
+      pg.user,
+    )}:${encodeURIComponent(pg.password)}@${pg.host}:${
+      pg.port
+    }/${prefix}catalog`,
   });
   // A poll that fails is taken again; an idle connection's error must not
   // end the run.
@@ -99,7 +101,9 @@ async function bareSide(
       const token = body?.backstageIdentity?.token;
       if (!res.ok || !token) {
         throw new Error(
-          `guest sign-in on the bare app answered ${res.status}: ${JSON.stringify(body)}`,
+          `guest sign-in on the bare app answered ${
+            res.status
+          }: ${JSON.stringify(body)}`,
         );
       }
       return token;
@@ -107,7 +111,10 @@ async function bareSide(
     signIn: () => ({
       button: /^enter$/i,
       run: async page => {
-        await page.getByRole('button', { name: /^enter$/i }).first().click();
+        await page
+          .getByRole('button', { name: /^enter$/i })
+          .first()
+          .click();
         await page
           .getByRole('button', { name: /^enter$/i })
           .first()
@@ -124,7 +131,10 @@ async function launchpadSide(
   work: string,
 ): Promise<Side & { stop(): Promise<void> }> {
   const prefix = 'launchpad_';
-  const runtime = await prepareProductionRuntime(repoRoot, path.join(work, 'app'));
+  const runtime = await prepareProductionRuntime(
+    repoRoot,
+    path.join(work, 'app'),
+  );
   const portal = await prepareBundlePortal({
     work,
     runtime,
@@ -144,9 +154,12 @@ async function launchpadSide(
     userToken: async baseUrl => (await signInViaGitHub(baseUrl, LOGIN)).token,
     settled: async baseUrl =>
       (
-        await fetch(`${baseUrl}/api/catalog/entities/by-name/user/default/${LOGIN}`, {
-          headers: { authorization: `Bearer ${portal.apiToken}` },
-        })
+        await fetch(
+          `${baseUrl}/api/catalog/entities/by-name/user/default/${LOGIN}`,
+          {
+            headers: { authorization: `Bearer ${portal.apiToken}` },
+          },
+        )
       ).ok,
     signIn: baseUrl => ({
       button: /sign in/i,

@@ -175,7 +175,12 @@ describe('comparisonRows', () => {
 describe('formatComparison', () => {
   it('is a Markdown table with aligned columns', () => {
     const table = formatComparison([
-      { figure: 'a', bare: '1.0 s', launchpad: '2.0 s', ratio: '2.00 (behind)' },
+      {
+        figure: 'a',
+        bare: '1.0 s',
+        launchpad: '2.0 s',
+        ratio: '2.00 (behind)',
+      },
     ]).split('\n');
     expect(table).toEqual([
       '| figure | bare create-app | Launchpad | Launchpad / bare |',

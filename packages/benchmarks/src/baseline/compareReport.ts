@@ -56,7 +56,8 @@ export interface ComparisonRow {
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const mib = (mb: number) => `${Math.round(mb)} MiB`;
-const kb = (bytes: number) => `${Math.round(bytes / 1000).toLocaleString('en-US')} kB`;
+const kb = (bytes: number) =>
+  `${Math.round(bytes / 1000).toLocaleString('en-US')} kB`;
 const load = (r: LoadResult) =>
   `${r.requestsPerSecond} req/s, p95 ${r.p95Ms} ms${
     r.errors ? `, ${r.errors} errors` : ''
@@ -111,7 +112,9 @@ export function comparisonRows(r: BaselineResults): ComparisonRow[] {
       'higher',
     );
     // Errors make throughput incomparable: an error can be cheap.
-    return failed ? { ...out, ratio: `${out.ratio}, with errors`, ahead: undefined } : out;
+    return failed
+      ? { ...out, ratio: `${out.ratio}, with errors`, ahead: undefined }
+      : out;
   };
   const n = r.options.entities.toLocaleString('en-US');
   return [
@@ -196,7 +199,9 @@ export function comparisonNotes(r: BaselineResults): string[] {
   return [
     `${r.options.entities} entities, ${r.options.loadSeconds} s per load phase; ${r.machine.cpus} CPUs, Node ${r.machine.node}, ${r.machine.memoryGb} GB`,
     `bare: @backstage/create-app ${r.bare.createAppVersion} (Backstage ${r.bare.release}) in ${r.bare.dir}`,
-    `load average (1 min) during each side: Launchpad ${la(r.launchpad)}, bare ${la(r.bare)}`,
+    `load average (1 min) during each side: Launchpad ${la(
+      r.launchpad,
+    )}, bare ${la(r.bare)}`,
     `error-level log lines: Launchpad ${r.launchpad.errorLines}, bare ${r.bare.errorLines}`,
     `list with count: ${r.paths.listWithCount}`,
     `page query:      ${r.paths.pageQuery}`,

@@ -22,7 +22,9 @@ import { measureFirstVisit, SignInFlow } from './firstVisit';
 export interface Side {
   name: string;
   /** Starts the backend with `BENCH_ENTITIES_FILE` set to `entitiesFile`. */
-  start(entitiesFile: string): Promise<{ proc: BackendProcess; readyMs: number }>;
+  start(
+    entitiesFile: string,
+  ): Promise<{ proc: BackendProcess; readyMs: number }>;
   /** The app's `<prefix>catalog` database. */
   catalogDb: Pool;
   serviceToken: string;
@@ -64,11 +66,7 @@ async function getJson(baseUrl: string, token: string, path: string) {
  * loaded: a page of 20 (or every production component of a small catalog),
  * and with the count, the right total.
  */
-async function checkListRequests(
-  baseUrl: string,
-  token: string,
-  run: SideRun,
-) {
+async function checkListRequests(baseUrl: string, token: string, run: SideRun) {
   const production = run.catalog.entities.filter(
     e => e.kind === 'Component' && e.spec.lifecycle === 'production',
   ).length;
@@ -78,10 +76,9 @@ async function checkListRequests(
     withCount.totalItems !== production
   ) {
     throw new Error(
-      `${run.paths.listWithCount} gave ${withCount.items.length} items of ${withCount.totalItems}, expected ${Math.min(
-        20,
-        production,
-      )} of ${production}`,
+      `${run.paths.listWithCount} gave ${withCount.items.length} items of ${
+        withCount.totalItems
+      }, expected ${Math.min(20, production)} of ${production}`,
     );
   }
   const page = await getJson(baseUrl, token, run.paths.pageQuery);
@@ -101,7 +98,10 @@ async function checkListRequests(
  * nothing of the side but what it started itself; the backend is stopped
  * here.
  */
-export async function measureSide(side: Side, run: SideRun): Promise<SideFigures> {
+export async function measureSide(
+  side: Side,
+  run: SideRun,
+): Promise<SideFigures> {
   const { log } = run;
   const loadStart = os.loadavg()[0];
   let backend: BackendProcess | undefined;
@@ -125,7 +125,9 @@ export async function measureSide(side: Side, run: SideRun): Promise<SideFigures
       if (p && p.unprocessed === 0 && p.stitchQueue === 0 && more) break;
       if (Date.now() > deadline) {
         throw new Error(
-          `${side.name}: the catalog did not settle after start-up: ${JSON.stringify(p)}`,
+          `${
+            side.name
+          }: the catalog did not settle after start-up: ${JSON.stringify(p)}`,
         );
       }
       await sleep(500);
@@ -146,7 +148,11 @@ export async function measureSide(side: Side, run: SideRun): Promise<SideFigures
       timeoutMs: 30 * 60_000,
       rssMb: () => rssMb(pid),
       onProgress: (p, ms) =>
-        log(`  ${Math.round(ms / 1000)} s: ${JSON.stringify(p)}, RSS ${rssMb(pid)} MB`),
+        log(
+          `  ${Math.round(ms / 1000)} s: ${JSON.stringify(p)}, RSS ${rssMb(
+            pid,
+          )} MB`,
+        ),
     });
     const rssAfterIngestionMb = rssMb(pid);
     log(
@@ -174,7 +180,10 @@ export async function measureSide(side: Side, run: SideRun): Promise<SideFigures
     await checkListRequests(baseUrl, side.serviceToken, run);
     const namePaths = run.catalog.entities
       .filter(e => e.kind === 'Component')
-      .map(e => `/api/catalog/entities/by-name/component/default/${e.metadata.name}`);
+      .map(
+        e =>
+          `/api/catalog/entities/by-name/component/default/${e.metadata.name}`,
+      );
     const load = (token: string, paths: string[]) =>
       runLoad({
         baseUrl,
@@ -188,7 +197,9 @@ export async function measureSide(side: Side, run: SideRun): Promise<SideFigures
     log(`${side.name}: by-name, user: ${JSON.stringify(byNameUser)}`);
     const byNameService = await load(side.serviceToken, namePaths);
     log(`${side.name}: by-name, service: ${JSON.stringify(byNameService)}`);
-    const listWithCount = await load(side.serviceToken, [run.paths.listWithCount]);
+    const listWithCount = await load(side.serviceToken, [
+      run.paths.listWithCount,
+    ]);
     log(`${side.name}: list with count: ${JSON.stringify(listWithCount)}`);
     const pageQuery = await load(side.serviceToken, [run.paths.pageQuery]);
     log(`${side.name}: page query: ${JSON.stringify(pageQuery)}`);
