@@ -37,7 +37,7 @@ function stableJson(value: unknown): string {
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      .sort(([a], [b]) => a.localeCompare(b, 'en'));
     return `{${entries
       .map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`)
       .join(',')}}`;

@@ -51,12 +51,12 @@ export interface SideRun {
 
 const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
-async function getJson(baseUrl: string, token: string, path: string) {
-  const res = await fetch(`${baseUrl}${path}`, {
+async function getJson(baseUrl: string, token: string, pathname: string) {
+  const res = await fetch(`${baseUrl}${pathname}`, {
     headers: { authorization: `Bearer ${token}` },
   });
   if (!res.ok) {
-    throw new Error(`GET ${path} answered ${res.status}: ${await res.text()}`);
+    throw new Error(`GET ${pathname} answered ${res.status}: ${await res.text()}`);
   }
   return res.json() as Promise<any>;
 }
