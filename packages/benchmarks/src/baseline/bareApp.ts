@@ -2,9 +2,10 @@
  * Copyright 2026 The Launchpad Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import {
   envAssignments,
   finalStage,
@@ -213,4 +214,43 @@ export async function ensureBareApp(options: {
     `bare create-app: built in ${Math.round((Date.now() - started) / 1000)} s`,
   );
   return finish();
+}
+
+/**
+ * The bare app laid out as its image's /app (create-app's Dockerfile):
+ * `packages/backend/dist/bundle.tar.gz` unpacked into `target` with the
+ * `app-config*.yaml` files next to it. Instead of the image's `yarn
+ * workspaces focus --all --production`, `node_modules` (and a workspace's
+ * own `node_modules`) link to the built folder's installed ones. Returns
+ * the folder to start the Dockerfile's CMD in.
+ */
+export async function prepareBareRuntime(
+  bare: BareApp,
+  target: string,
+): Promise<string> {
+  const bundle = path.join(bare.dir, 'packages/backend/dist/bundle.tar.gz');
+  if (!fs.existsSync(bundle)) {
+    throw new Error(
+      `${bundle} is missing: remove ${bare.dir} (or run yarn bench --rebuild-baseline) to build the bare app again`,
+    );
+  }
+  fs.mkdirSync(target, { recursive: true });
+  await promisify(execFile)('tar', ['xzf', bundle, '-C', target]);
+  for (const file of fs.readdirSync(bare.dir)) {
+    if (/^app-config.*\.yaml$/.test(file)) {
+      fs.copyFileSync(path.join(bare.dir, file), path.join(target, file));
+    }
+  }
+  fs.symlinkSync(
+    path.join(bare.dir, 'node_modules'),
+    path.join(target, 'node_modules'),
+  );
+  const packages = path.join(target, 'packages');
+  for (const name of fs.existsSync(packages) ? fs.readdirSync(packages) : []) {
+    const own = path.join(bare.dir, 'packages', name, 'node_modules');
+    if (fs.existsSync(own)) {
+      fs.symlinkSync(own, path.join(packages, name, 'node_modules'));
+    }
+  }
+  return target;
 }

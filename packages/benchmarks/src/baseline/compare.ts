@@ -20,7 +20,7 @@ import { prepareBundlePortal, prepareProductionRuntime } from 'e2e-tests';
 import { LOGIN } from '../bench';
 import { generateCatalog, toYaml } from '../entities';
 import { CATALOG_PAGE_PATH } from '../frontend';
-import { BareApp, ensureBareApp } from './bareApp';
+import { BareApp, ensureBareApp, prepareBareRuntime } from './bareApp';
 import { bareBenchConfig } from './bareConfig';
 import { BaselineResults } from './compareReport';
 import { listPaths } from './requests';
@@ -51,7 +51,7 @@ function catalogPool(pg: TestPostgres, prefix: string) {
 }
 
 /** The bare create-app started as its Dockerfile's CMD, with the bench overlay. */
-async function bareSide(
+export async function bareSide(
   bare: BareApp,
   pg: TestPostgres,
   work: string,
@@ -65,6 +65,7 @@ async function bareSide(
     bareBenchConfig({ port, databasePrefix: prefix, serviceToken }),
   );
   const catalogDb = catalogPool(pg, prefix);
+  const cwd = await prepareBareRuntime(bare, path.join(work, 'bare-app'));
   return {
     name: 'bare create-app',
     catalogDb,
@@ -74,7 +75,7 @@ async function bareSide(
     async start(entitiesFile) {
       const t0 = Date.now();
       const proc = await startBackend({
-        cwd: bare.dir,
+        cwd,
         command: [...bare.command, '--config', overlay],
         port,
         env: {
@@ -126,7 +127,7 @@ async function bareSide(
 }
 
 /** The portal's production build with its stand-ins, as `yarn bench` runs it. */
-async function launchpadSide(
+export async function launchpadSide(
   pg: TestPostgres,
   work: string,
 ): Promise<Side & { stop(): Promise<void> }> {

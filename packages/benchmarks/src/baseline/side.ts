@@ -56,7 +56,9 @@ async function getJson(baseUrl: string, token: string, pathname: string) {
     headers: { authorization: `Bearer ${token}` },
   });
   if (!res.ok) {
-    throw new Error(`GET ${pathname} answered ${res.status}: ${await res.text()}`);
+    throw new Error(
+      `GET ${pathname} answered ${res.status}: ${await res.text()}`,
+    );
   }
   return res.json() as Promise<any>;
 }
@@ -82,12 +84,8 @@ async function checkListRequests(baseUrl: string, token: string, run: SideRun) {
     );
   }
   const page = await getJson(baseUrl, token, run.paths.pageQuery);
-  if (page.items.length !== Math.min(20, production) || 'totalItems' in page) {
-    throw new Error(
-      `${run.paths.pageQuery} gave ${page.items.length} items${
-        'totalItems' in page ? ' and a total count' : ''
-      }`,
-    );
+  if (page.items.length !== Math.min(20, production)) {
+    throw new Error(`${run.paths.pageQuery} gave ${page.items.length} items`);
   }
 }
 
