@@ -62,6 +62,24 @@ async function main() {
   const started = Date.now();
   const took = () => `${Math.round((Date.now() - started) / 1000)} s`;
   if (values.baseline || values['rebuild-baseline']) {
+    const notForBaseline = [
+      '--template-runs',
+      '--replicas',
+      '--config',
+      '--node-options',
+      '--hold-seconds',
+    ].filter(flag =>
+      process.argv
+        .slice(2)
+        .some(arg => arg === flag || arg.startsWith(`${flag}=`)),
+    );
+    if (notForBaseline.length > 0) {
+      throw new Error(
+        `--baseline measures both apps as they are and does not take ${notForBaseline.join(
+          ', ',
+        )}; it takes --entities, --load-seconds, --out, --keep and --rebuild-baseline`,
+      );
+    }
     const results = await runBaseline({
       entities: number('entities', values.entities!, 50),
       loadSeconds: number('load-seconds', values['load-seconds']!, 1),
