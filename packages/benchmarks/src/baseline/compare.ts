@@ -204,7 +204,9 @@ export async function runBaseline(
     const entitiesFile = path.join(work, 'entities.yaml');
     fs.writeFileSync(emptyFile, '');
     fs.writeFileSync(entitiesFile, toYaml(catalog.entities));
-    const pg = await startPostgres();
+    // Always a private cluster, even with PORTAL_TEST_PG_URL set: both
+    // apps get fresh databases under fixed prefixes.
+    const pg = await startPostgres({ ownCluster: true });
     cleanups.unshift(() => pg.stop());
     const run: SideRun = {
       catalog,
