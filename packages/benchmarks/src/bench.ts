@@ -51,9 +51,10 @@ export interface BenchOptions {
 // A developer on a product team (payments): not in the platform group, so the
 // permission policy answers catalog reads with a conditional decision, as it
 // does for most users; payments may run templates.
-const LOGIN = 'sora-choi';
+export const LOGIN = 'sora-choi';
 
-function rssMb(pid: number | undefined): number {
+/** Resident set size of a process, from /proc (0 when it is gone). */
+export function rssMb(pid: number | undefined): number {
   if (!pid) return 0;
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');

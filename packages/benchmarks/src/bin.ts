@@ -8,12 +8,22 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runBenchmark } from './bench';
 import { formatTable, resultRows } from './report';
+import { runBaseline } from './baseline/compare';
+import {
+  comparisonNotes,
+  comparisonRows,
+  formatComparison,
+} from './baseline/compareReport';
 import { repoRoot } from '@internal/test-support';
 
 const USAGE = `Usage: yarn bench [--entities 10000] [--template-runs 5] [--load-seconds 15]
                   [--replicas 3] [--out artifacts/bench/results.json] [--keep] [--hold-seconds 0]
                   [--config extra-app-config.yaml ...] [--node-options=--cpu-prof]
-Needs the production build (yarn build:all), PostgreSQL 15 and Chromium.`;
+       yarn bench --baseline [--entities 10000] [--load-seconds 15] [--rebuild-baseline]
+                  [--out artifacts/bench/baseline.json] [--keep]
+Needs the production build (yarn build:all), PostgreSQL 15 and Chromium.
+--baseline compares with a bare create-app of the same release (built once,
+cached outside the repository; see packages/benchmarks/README.md).`;
 
 async function main() {
   const { values } = parseArgs({
@@ -21,7 +31,9 @@ async function main() {
       entities: { type: 'string', default: '10000' },
       'template-runs': { type: 'string', default: '5' },
       'load-seconds': { type: 'string', default: '15' },
-      out: { type: 'string', default: 'artifacts/bench/results.json' },
+      out: { type: 'string' },
+      baseline: { type: 'boolean', default: false },
+      'rebuild-baseline': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       'hold-seconds': { type: 'string', default: '0' },
       // The scale-out figure: the catalog list at 20 clients on this many
@@ -45,6 +57,52 @@ async function main() {
     }
     return n;
   };
+  const log = (line: string) =>
+    console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+  const started = Date.now();
+  const took = () => `${Math.round((Date.now() - started) / 1000)} s`;
+  if (values.baseline || values['rebuild-baseline']) {
+    const notForBaseline = [
+      '--template-runs',
+      '--replicas',
+      '--config',
+      '--node-options',
+      '--hold-seconds',
+    ].filter(flag =>
+      process.argv
+        .slice(2)
+        .some(arg => arg === flag || arg.startsWith(`${flag}=`)),
+    );
+    if (notForBaseline.length > 0) {
+      throw new Error(
+        `--baseline measures both apps as they are and does not take ${notForBaseline.join(
+          ', ',
+        )}; it takes --entities, --load-seconds, --out, --keep and --rebuild-baseline`,
+      );
+    }
+    const results = await runBaseline({
+      entities: number('entities', values.entities!, 50),
+      loadSeconds: number('load-seconds', values['load-seconds']!, 1),
+      rebuild: values['rebuild-baseline'],
+      keep: values.keep!,
+      log,
+    });
+    const out = path.resolve(
+      repoRoot,
+      values.out ?? 'artifacts/bench/baseline.json',
+    );
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+    console.log(`\n${formatComparison(comparisonRows(results))}\n`);
+    for (const note of comparisonNotes(results)) console.log(note);
+    console.log(
+      `Results: ${path.relative(
+        process.cwd(),
+        out,
+      )} (benchmark took ${took()})`,
+    );
+    return;
+  }
   const options = {
     entities: number('entities', values.entities!, 50),
     templateRuns: number('template-runs', values['template-runs']!, 1),
@@ -54,19 +112,18 @@ async function main() {
     replicas: number('replicas', values.replicas!, 1),
     extraConfigs: values.config as string[],
     nodeOptions: values['node-options'] || undefined,
-    log: (line: string) =>
-      console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`),
+    log,
   };
-  const started = Date.now();
   const results = await runBenchmark(options);
-  const out = path.resolve(repoRoot, values.out!);
+  const out = path.resolve(
+    repoRoot,
+    values.out ?? 'artifacts/bench/results.json',
+  );
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\n${formatTable(resultRows(results))}\n`);
   console.log(
-    `Results: ${path.relative(process.cwd(), out)} (benchmark took ${Math.round(
-      (Date.now() - started) / 1000,
-    )} s)`,
+    `Results: ${path.relative(process.cwd(), out)} (benchmark took ${took()})`,
   );
   if (results.scaffolder.error) {
     throw new Error(`a template run failed: ${results.scaffolder.error}`);

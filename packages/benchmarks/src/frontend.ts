@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 import zlib from 'node:zlib';
-import type { Browser, Page, Response } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { NAME_PREFIX } from './entities';
 import { signInWithGitHub } from '@internal/test-support';
 
@@ -45,7 +45,7 @@ export interface FrontendResult {
   largestScripts: { url: string; gzipBytes: number }[];
 }
 
-function tally() {
+export function tally() {
   const seen = new Map<
     string,
     { gzip: number; transfer: number; raw: number }
@@ -90,8 +90,10 @@ function tally() {
   };
 }
 
-const strip = <T extends { entries?: unknown }>({ entries: _e, ...rest }: T) =>
-  rest;
+export const strip = <T extends { entries?: unknown }>({
+  entries: _e,
+  ...rest
+}: T) => rest;
 
 /**
  * The catalog page's Component list for all owners. (A lifecycle given in
@@ -117,12 +119,65 @@ export function withLifecycle(listPath: string, lifecycle: string): string {
   return `${url.pathname}${url.search}`;
 }
 
-async function firstGeneratedRow(page: Page) {
+export async function firstGeneratedRow(page: Page) {
   await page
     .locator('table tbody tr')
     .filter({ hasText: `${NAME_PREFIX}service-` })
     .first()
     .waitFor({ timeout: 60_000 });
+}
+
+/** The catalog page's list request: a page of 20 without the total count. */
+function isListRequest(url: string) {
+  const params = new URL(url, 'http://portal').searchParams;
+  return params.get('limit') === '20' && params.get('totalItems') === 'exclude';
+}
+
+/**
+ * Opens `url` in a fresh tab of a signed-in context with the HTTP cache
+ * disabled and times it until the list's first generated row shows; also
+ * counts the scripts, notes the by-query requests the page sent and when
+ * the list request left and was answered.
+ */
+export async function coldCatalogTab(
+  context: BrowserContext,
+  url: string,
+): Promise<{
+  ms: number;
+  scripts: ScriptTally;
+  queries: string[];
+  timeline: FrontendResult['catalogColdTimeline'];
+}> {
+  const cold = await context.newPage();
+  const cdp = await context.newCDPSession(cold);
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const coldScripts = tally();
+  cold.on('response', coldScripts.listener);
+  const queries: string[] = [];
+  const timeline: FrontendResult['catalogColdTimeline'] = {};
+  let t0 = Date.now();
+  cold.on('request', req => {
+    const u = new URL(req.url());
+    if (u.pathname.endsWith('/api/catalog/entities/by-query')) {
+      queries.push(`${u.pathname}${u.search}`);
+      if (isListRequest(req.url())) timeline.listRequestMs ??= Date.now() - t0;
+    }
+  });
+  cold.on('response', res => {
+    if (res.url().includes('/entities/by-query') && isListRequest(res.url())) {
+      timeline.listResponseMs ??= Date.now() - t0;
+    }
+  });
+  cold.on('domcontentloaded', () => {
+    timeline.domContentLoadedMs ??= Date.now() - t0;
+  });
+  t0 = Date.now();
+  await cold.goto(url);
+  await firstGeneratedRow(cold);
+  const ms = Date.now() - t0;
+  const scripts = strip(await coldScripts.snapshot());
+  await cold.close();
+  return { ms, scripts, queries, timeline };
 }
 
 /**
@@ -168,41 +223,12 @@ export async function measureFrontend(
     const catalogFromSidebarMs = Date.now() - t1;
 
     // A fresh tab on the filtered list, no HTTP cache: what a reload costs.
-    const cold = await context.newPage();
-    const cdp = await context.newCDPSession(cold);
-    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-    const coldScripts = tally();
-    cold.on('response', coldScripts.listener);
-    const queries: string[] = [];
-    const timeline: FrontendResult['catalogColdTimeline'] = {};
-    const isList = (url: string) => {
-      const params = new URL(url).searchParams;
-      return (
-        params.get('limit') === '20' && params.get('totalItems') === 'exclude'
-      );
-    };
-    let t2 = Date.now();
-    cold.on('request', req => {
-      const u = new URL(req.url());
-      if (u.pathname.endsWith('/api/catalog/entities/by-query')) {
-        queries.push(`${u.pathname}${u.search}`);
-        if (isList(req.url())) timeline.listRequestMs ??= Date.now() - t2;
-      }
-    });
-    cold.on('response', res => {
-      if (res.url().includes('/entities/by-query') && isList(res.url())) {
-        timeline.listResponseMs ??= Date.now() - t2;
-      }
-    });
-    cold.on('domcontentloaded', () => {
-      timeline.domContentLoadedMs ??= Date.now() - t2;
-    });
-    t2 = Date.now();
-    await cold.goto(`${baseUrl}${CATALOG_PAGE_PATH}`);
-    await firstGeneratedRow(cold);
-    const catalogColdLoadMs = Date.now() - t2;
-    const catalogColdLoad = strip(await coldScripts.snapshot());
-    await cold.close();
+    const {
+      ms: catalogColdLoadMs,
+      scripts: catalogColdLoad,
+      queries,
+      timeline,
+    } = await coldCatalogTab(context, `${baseUrl}${CATALOG_PAGE_PATH}`);
 
     // Another fresh tab, this time with the HTTP cache (hashed /static
     // files are cacheable), as for a returning user.
@@ -214,12 +240,7 @@ export async function measureFrontend(
     await cached.close();
     // The list itself: a page of 20 without the total count (the page asks
     // for counts in separate limit=0 requests).
-    const catalogQueryPath = queries.find(q => {
-      const params = new URL(q, baseUrl).searchParams;
-      return (
-        params.get('limit') === '20' && params.get('totalItems') === 'exclude'
-      );
-    });
+    const catalogQueryPath = queries.find(isListRequest);
 
     return {
       signInPage,

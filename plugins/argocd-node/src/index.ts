@@ -16,6 +16,5 @@ export type {
   ArgoCdRequestOptions,
   ArgoCdRetryOptions,
 } from './client/ArgoCdClient';
-export { sleep } from './client/sleep';
 export { readArgoCdConfig, selectArgoCdInstance } from './config';
 export type { ArgoCdInstanceConfig, ArgoCdModuleConfig } from './config';

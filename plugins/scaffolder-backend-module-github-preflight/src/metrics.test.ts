@@ -6,44 +6,27 @@ import { registerMswTestHooks } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
-import { metrics } from '@opentelemetry/api';
-import { MeterProvider, MetricReader } from '@opentelemetry/sdk-metrics';
+import { registerHttpClientMetricsCapture } from '@internal/backend-http-node/testUtils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { createGithubRepoCheckAvailableAction } from './actions/checkRepoAvailable';
 
-class TestReader extends MetricReader {
-  protected async onForceFlush() {}
-  protected async onShutdown() {}
-}
-
 const worker = setupServer();
 registerMswTestHooks(worker);
-const reader = new TestReader();
+const capture = registerHttpClientMetricsCapture();
 const API = 'https://api.github.com';
-
-beforeAll(() => {
-  metrics.setGlobalMeterProvider(new MeterProvider({ readers: [reader] }));
-});
-afterAll(() => metrics.disable());
 
 /** GitHub calls recorded so far, as `host status-or-error` → count. */
 async function calls(): Promise<Record<string, number>> {
-  const { resourceMetrics } = await reader.collect();
   const out: Record<string, number> = {};
-  for (const scope of resourceMetrics.scopeMetrics) {
-    for (const metric of scope.metrics) {
-      if (metric.descriptor.name !== 'http.client.request.duration') continue;
-      for (const point of metric.dataPoints) {
-        const a = point.attributes;
-        expect(a['peer.service']).toBe('github');
-        expect(a['http.request.method']).toBe('GET');
-        const key = `${a['server.address']} ${
-          a['http.response.status_code'] ?? a['error.type']
-        }`;
-        out[key] = (point.value as { count: number }).count;
-      }
-    }
+  for (const { meter, attributes: a, count } of await capture.points()) {
+    expect(meter).toBe('launchpad-github-preflight');
+    expect(a['peer.service']).toBe('github');
+    expect(a['http.request.method']).toBe('GET');
+    const key = `${a['server.address']} ${
+      a['http.response.status_code'] ?? a['error.type']
+    }`;
+    out[key] = count;
   }
   return out;
 }

@@ -10,6 +10,7 @@
  * stand-in records which lines granted something, so a test can show that
  * every line of a policy is needed.
  */
+import { tokenEquals } from '@internal/stand-in-http';
 
 /** RBAC for the stand-in: the policy and who its tokens are. */
 export interface StandInRbacOptions {
@@ -193,7 +194,7 @@ export class StandInAccess {
 
   /** The subject of a bearer token, or undefined for an unknown token. */
   subjectFor(bearer: string): Subject | undefined {
-    if (bearer === this.token) {
+    if (tokenEquals(bearer, this.token)) {
       return {
         name: this.rbac?.account ?? 'backstage',
         // Without a policy the token may do everything (as before RBAC).
@@ -201,7 +202,7 @@ export class StandInAccess {
         issuedAt: this.issuedAt,
       };
     }
-    if (this.rbac?.adminToken && bearer === this.rbac.adminToken) {
+    if (this.rbac?.adminToken && tokenEquals(bearer, this.rbac.adminToken)) {
       return { name: 'admin', admin: true, issuedAt: this.issuedAt };
     }
     return undefined;

@@ -111,6 +111,17 @@ export class ApplicationStore {
     this.apps.set(name, clone(app));
   }
 
+  /**
+   * Stores a new version of an Application: its `resourceVersion` counts up
+   * from the stored one's, as the Kubernetes API server's does on a write.
+   */
+  save(app: StoredApplication): void {
+    const previous = this.apps.get(app.metadata.name);
+    const version = Number(previous?.metadata.resourceVersion ?? '0') + 1;
+    app.metadata.resourceVersion = String(version);
+    this.put(app);
+  }
+
   delete(name: string): boolean {
     if (!this.apps.delete(name)) return false;
     fs.rmSync(path.join(this.dir, `${name}.json`), { force: true });

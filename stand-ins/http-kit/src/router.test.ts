@@ -2,7 +2,8 @@
  * Copyright 2026 The Launchpad Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-import { Router } from './router';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { makeRequest, Request, Router } from './router';
 
 describe('Router', () => {
   const a = () => {};
@@ -57,5 +58,27 @@ describe('Router', () => {
       handler: a,
       params: {},
     });
+  });
+
+  it('hands its handlers the request type the stand-in builds', async () => {
+    // A stand-in that authenticates before routing passes the caller along.
+    type CallerRequest = Request & { caller: string };
+    const seen: string[] = [];
+    const router = new Router<CallerRequest>().get(
+      /^\/items\/(?<id>[^/]+)$/,
+      req => {
+        seen.push(`${req.caller} ${req.params.id}`);
+      },
+    );
+    const m = router.match('GET', '/items/a%2Fb');
+    if (!('handler' in m)) throw new Error('expected a route');
+    const raw = { url: '/items/a%2Fb', method: 'GET', headers: {} };
+    await m.handler({
+      ...makeRequest(raw as IncomingMessage, {} as ServerResponse, m.params, {
+        bodyLimit: 0,
+      }),
+      caller: 'alice',
+    });
+    expect(seen).toEqual(['alice a/b']);
   });
 });

@@ -25,11 +25,18 @@ export interface Request {
   json(): Promise<any>;
 }
 
-export type Handler = (req: Request) => Promise<void> | void;
+/**
+ * A route handler. `R` is the request type a stand-in hands its routes: the
+ * toolkit's {@link Request}, or one the stand-in extends in its own dispatch
+ * (Argo CD adds the authenticated caller).
+ */
+export type Handler<R extends Request = Request> = (
+  req: R,
+) => Promise<void> | void;
 
 /** The handler for a request and its parameters, or which methods the path has. */
-export type RouteMatch =
-  | { handler: Handler; params: Record<string, string> }
+export type RouteMatch<R extends Request = Request> =
+  | { handler: Handler<R>; params: Record<string, string> }
   | { allowed: string[] };
 
 export interface RouterOptions {
@@ -37,10 +44,10 @@ export interface RouterOptions {
   headAsGet?: boolean;
 }
 
-interface Route {
+interface Route<R extends Request> {
   method: string;
   pattern: RegExp;
-  handler: Handler;
+  handler: Handler<R>;
 }
 
 /**
@@ -49,10 +56,11 @@ interface Route {
  * (`/commits/(?<ref>.+)/status` before `/commits/(?<ref>.+)`). Named groups
  * become `req.params`. Regular expressions rather than path templates because
  * the APIs we stand in for have parameters with slashes in the middle of a
- * path (a branch name before `/protection`).
+ * path (a branch name before `/protection`). `R` is the request type the
+ * handlers get (see {@link Handler}); the stand-in's dispatch builds it.
  */
-export class Router {
-  private readonly routes: Route[] = [];
+export class Router<R extends Request = Request> {
+  private readonly routes: Route<R>[] = [];
   private readonly headAsGet: boolean;
 
   constructor(options: RouterOptions = {}) {
@@ -60,32 +68,32 @@ export class Router {
   }
 
   /** Adds a route; `method` `*` matches every method. */
-  add(method: string, pattern: RegExp, handler: Handler) {
+  add(method: string, pattern: RegExp, handler: Handler<R>) {
     this.routes.push({ method, pattern, handler });
     return this;
   }
 
-  get(pattern: RegExp, handler: Handler) {
+  get(pattern: RegExp, handler: Handler<R>) {
     return this.add('GET', pattern, handler);
   }
-  post(pattern: RegExp, handler: Handler) {
+  post(pattern: RegExp, handler: Handler<R>) {
     return this.add('POST', pattern, handler);
   }
-  put(pattern: RegExp, handler: Handler) {
+  put(pattern: RegExp, handler: Handler<R>) {
     return this.add('PUT', pattern, handler);
   }
-  patch(pattern: RegExp, handler: Handler) {
+  patch(pattern: RegExp, handler: Handler<R>) {
     return this.add('PATCH', pattern, handler);
   }
-  delete(pattern: RegExp, handler: Handler) {
+  delete(pattern: RegExp, handler: Handler<R>) {
     return this.add('DELETE', pattern, handler);
   }
-  all(pattern: RegExp, handler: Handler) {
+  all(pattern: RegExp, handler: Handler<R>) {
     return this.add('*', pattern, handler);
   }
 
   /** Returns the handler and params for a request, or which methods would match. */
-  match(method: string, path: string): RouteMatch {
+  match(method: string, path: string): RouteMatch<R> {
     const allowed: string[] = [];
     for (const r of this.routes) {
       const m = r.pattern.exec(path);

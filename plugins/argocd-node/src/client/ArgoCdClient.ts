@@ -23,8 +23,11 @@ import {
   ArgoCdProject,
 } from '@internal/plugin-argocd-common';
 import { ArgoCdInstanceConfig } from '../config';
-import { argoCdCallRecorder, RecordArgoCdCall } from './metrics';
-import { sleep } from './sleep';
+import {
+  httpClientMetrics,
+  HttpClientMetrics,
+  withRetry,
+} from '@internal/backend-http-node';
 
 /** Retry behaviour for network errors and 5xx/429 answers. */
 export interface ArgoCdRetryOptions {
@@ -60,6 +63,9 @@ interface Operation {
 
 const RETRYABLE_STATUS = (status: number) => status >= 500 || status === 429;
 
+/** A failed attempt worth another one: a network error or a 5xx/429 answer. */
+class RetryableProblem extends Error {}
+
 /** A client for one Argo CD instance. */
 export class ArgoCdClient {
   readonly instanceName: string;
@@ -68,7 +74,7 @@ export class ArgoCdClient {
   private readonly initialDelayMs: number;
   private readonly maxDelayMs: number;
   private readonly logger?: LoggerService;
-  private readonly recordCall: RecordArgoCdCall;
+  private readonly metrics: HttpClientMetrics;
 
   constructor(options: ArgoCdClientOptions) {
     this.instance = options.instance;
@@ -77,7 +83,13 @@ export class ArgoCdClient {
     this.initialDelayMs = options.retry?.initialDelayMs ?? 500;
     this.maxDelayMs = options.retry?.maxDelayMs ?? 5000;
     this.logger = options.logger;
-    this.recordCall = argoCdCallRecorder(this.instanceName);
+    // Every attempt as `http.client.request.duration` with
+    // `peer.service=argocd` and the instance's name.
+    this.metrics = httpClientMetrics({
+      meterName: 'launchpad-argocd',
+      peerService: 'argocd',
+      attributes: { 'launchpad.argocd.instance': this.instanceName },
+    });
   }
 
   /** Link to the Application in the Argo CD web UI. */
@@ -254,61 +266,72 @@ export class ArgoCdClient {
   }): Promise<T | undefined> {
     const url = `${this.instance.url}${req.path}`;
     const where = `Argo CD instance "${this.instance.name}" (${this.instance.url})`;
-    let lastProblem = '';
 
-    for (let attempt = 1; attempt <= this.attempts; attempt++) {
-      if (attempt > 1) {
-        const delay = Math.min(
-          this.maxDelayMs,
-          this.initialDelayMs * 2 ** (attempt - 2),
-        );
-        this.logger?.warn(
-          `Could not ${req.operation.description} on ${where}: ${lastProblem}; retrying in ${delay} ms (attempt ${attempt} of ${this.attempts})`,
-        );
-        await sleep(delay, req.signal);
-      }
+    try {
+      return await withRetry(
+        async () => {
+          let response: Response;
+          const startedAt = performance.now();
+          try {
+            response = await fetch(url, {
+              method: req.method,
+              headers: {
+                Authorization: `Bearer ${this.instance.token}`,
+                Accept: 'application/json',
+                ...(req.body ? { 'Content-Type': 'application/json' } : {}),
+              },
+              body: req.body ? JSON.stringify(req.body) : undefined,
+              signal: req.signal,
+            });
+          } catch (error) {
+            if (req.signal?.aborted) {
+              throw error;
+            }
+            this.metrics.record(req.method, startedAt);
+            throw new RetryableProblem(
+              this.redact(describeNetworkError(error)),
+            );
+          }
+          this.metrics.record(req.method, startedAt, response.status);
 
-      let response: Response;
-      const startedAt = performance.now();
-      try {
-        response = await fetch(url, {
-          method: req.method,
-          headers: {
-            Authorization: `Bearer ${this.instance.token}`,
-            Accept: 'application/json',
-            ...(req.body ? { 'Content-Type': 'application/json' } : {}),
-          },
-          body: req.body ? JSON.stringify(req.body) : undefined,
+          if (response.ok) {
+            return (await response.json()) as T;
+          }
+          const message = this.redact(await readErrorMessage(response));
+          if (response.status === 404 && req.notFound === 'undefined') {
+            return undefined;
+          }
+          if (RETRYABLE_STATUS(response.status)) {
+            throw new RetryableProblem(
+              `HTTP ${response.status}${message ? `: ${message}` : ''}`,
+            );
+          }
+          throw this.toError(req, response.status, message, where);
+        },
+        {
+          attempts: this.attempts,
+          initialDelayMs: this.initialDelayMs,
+          maxDelayMs: this.maxDelayMs,
           signal: req.signal,
-        });
-      } catch (error) {
-        if (req.signal?.aborted) {
-          throw error;
-        }
-        this.recordCall(req.method, startedAt);
-        lastProblem = this.redact(describeNetworkError(error));
-        continue;
+          isRetryable: error => error instanceof RetryableProblem,
+          onRetry: ({ error, attempt, delayMs }) =>
+            this.logger?.warn(
+              `Could not ${req.operation.description} on ${where}: ${
+                (error as RetryableProblem).message
+              }; retrying in ${delayMs} ms (attempt ${attempt + 1} of ${
+                this.attempts
+              })`,
+            ),
+        },
+      );
+    } catch (error) {
+      if (!(error instanceof RetryableProblem)) {
+        throw error;
       }
-      this.recordCall(req.method, startedAt, response.status);
-
-      if (response.ok) {
-        return (await response.json()) as T;
-      }
-
-      const message = this.redact(await readErrorMessage(response));
-      if (response.status === 404 && req.notFound === 'undefined') {
-        return undefined;
-      }
-      if (RETRYABLE_STATUS(response.status)) {
-        lastProblem = `HTTP ${response.status}${message ? `: ${message}` : ''}`;
-        continue;
-      }
-      throw this.toError(req, response.status, message, where);
+      throw new ServiceUnavailableError(
+        `Could not ${req.operation.description} on ${where} after ${this.attempts} attempts: ${error.message}. Check that argocd.instances "${this.instance.name}" has the right url and that the Argo CD API server is reachable from the Backstage backend.`,
+      );
     }
-
-    throw new ServiceUnavailableError(
-      `Could not ${req.operation.description} on ${where} after ${this.attempts} attempts: ${lastProblem}. Check that argocd.instances "${this.instance.name}" has the right url and that the Argo CD API server is reachable from the Backstage backend.`,
-    );
   }
 
   private toError(

@@ -3,12 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 import { registerMswTestHooks } from '@backstage/backend-test-utils';
-import { metrics } from '@opentelemetry/api';
-import {
-  DataPointType,
-  MeterProvider,
-  MetricReader,
-} from '@opentelemetry/sdk-metrics';
+import { registerHttpClientMetricsCapture } from '@internal/backend-http-node/testUtils';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { readArgoCdConfig } from '../config';
@@ -20,39 +15,24 @@ import {
 } from '@internal/plugin-argocd-node-test-utils';
 import { ArgoCdClient } from './ArgoCdClient';
 
-class TestReader extends MetricReader {
-  protected async onForceFlush() {}
-  protected async onShutdown() {}
-}
-
 const worker = setupServer();
 registerMswTestHooks(worker);
-const reader = new TestReader();
+const capture = registerHttpClientMetricsCapture();
 const instance = readArgoCdConfig(testConfig()).instances[0];
-
-beforeAll(() => {
-  metrics.setGlobalMeterProvider(new MeterProvider({ readers: [reader] }));
-});
-afterAll(() => metrics.disable());
 
 /** Calls recorded so far, as `METHOD status-or-error` → count. */
 async function calls(): Promise<Record<string, number>> {
-  const { resourceMetrics } = await reader.collect();
   const out: Record<string, number> = {};
-  for (const scope of resourceMetrics.scopeMetrics) {
-    for (const metric of scope.metrics) {
-      if (metric.descriptor.name !== 'http.client.request.duration') continue;
-      expect(metric.dataPointType).toBe(DataPointType.HISTOGRAM);
-      for (const point of metric.dataPoints) {
-        const a = point.attributes;
-        expect(a['peer.service']).toBe('argocd');
-        expect(a['launchpad.argocd.instance']).toBe(instance.name);
-        const key = `${a['http.request.method']} ${
-          a['http.response.status_code'] ?? a['error.type']
-        }`;
-        out[key] = (point.value as { count: number }).count;
-      }
-    }
+  for (const point of await capture.points()) {
+    const a = point.attributes;
+    expect(point.meter).toBe('launchpad-argocd');
+    expect(point.unit).toBe('s');
+    expect(a['peer.service']).toBe('argocd');
+    expect(a['launchpad.argocd.instance']).toBe(instance.name);
+    const key = `${a['http.request.method']} ${
+      a['http.response.status_code'] ?? a['error.type']
+    }`;
+    out[key] = point.count;
   }
   return out;
 }

@@ -9,10 +9,10 @@ import {
   ArgoCdApplication,
   ArgoCdApplicationCondition,
 } from '@internal/plugin-argocd-common';
+import { sleep } from '@internal/backend-http-node';
 import {
   ArgoCdRetryOptions,
   readArgoCdConfig,
-  sleep,
 } from '@internal/plugin-argocd-node';
 import { connectToArgoCd } from './connect';
 import * as inputProps from './inputProperties';

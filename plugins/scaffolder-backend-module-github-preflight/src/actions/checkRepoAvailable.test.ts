@@ -63,13 +63,16 @@ function recordRequests() {
   return seen;
 }
 
-function run(input: { repoUrl: string; token?: string }) {
+function run(
+  input: { repoUrl: string; token?: string },
+  options: { signal?: AbortSignal; initialDelayMs?: number } = {},
+) {
   const action = createGithubRepoCheckAvailableAction({
     integrations,
-    retry: { attempts: 3, initialDelayMs: 1 },
+    retry: { attempts: 3, initialDelayMs: options.initialDelayMs ?? 1 },
   });
   const messages: string[] = [];
-  const ctx = createMockActionContext({ input });
+  const ctx = { ...createMockActionContext({ input }), signal: options.signal };
   for (const level of ['info', 'warn', 'error', 'debug'] as const) {
     jest.spyOn(ctx.logger, level).mockImplementation((...args) => {
       messages.push(String(args[0]));
@@ -100,7 +103,7 @@ describe('github:repo:checkAvailable', () => {
       `GET ${API}/users/acme`,
       `GET ${API}/repos/acme/orders-api`,
     ]);
-    expect(seen.every(r => r.authorization === `Bearer ${TOKEN}`)).toBe(true);
+    expect(seen.every(r => r.authorization === `token ${TOKEN}`)).toBe(true);
     expect(messages.join('\n')).toMatch(/is available/);
     expect(messages.join('\n')).not.toContain(TOKEN);
   });
@@ -192,7 +195,7 @@ describe('github:repo:checkAvailable', () => {
       `${GHE_API}/users/platform`,
       `${GHE_API}/repos/platform/orders-api`,
     ]);
-    expect(seen.every(r => r.authorization === `Bearer ${GHE_TOKEN}`)).toBe(
+    expect(seen.every(r => r.authorization === `token ${GHE_TOKEN}`)).toBe(
       true,
     );
     expect(ctx.output).toHaveBeenCalledWith(
@@ -334,5 +337,33 @@ describe('github:repo:checkAvailable', () => {
       name: 'ServiceUnavailableError',
       message: expect.stringMatching(/network error/),
     });
+  });
+
+  it('stops at once when the task is cancelled while it waits to retry', async () => {
+    const seen = recordRequests();
+    const controller = new AbortController();
+    worker.use(
+      http.get(`${API}/users/acme`, () =>
+        HttpResponse.json({ message: 'down' }, { status: 503 }),
+      ),
+    );
+    const { promise, ctx, messages } = run(
+      { repoUrl: 'github.com?owner=acme&repo=orders-api' },
+      // An hour between attempts: only a backoff that wakes on abort ends in time.
+      { signal: controller.signal, initialDelayMs: 3_600_000 },
+    );
+    // Cancel the task once the action waits to retry.
+    while (!messages.some(m => /retrying/.test(m))) {
+      await new Promise(r => setTimeout(r, 10));
+    }
+    const cancelledAt = Date.now();
+    controller.abort();
+    await expect(promise).rejects.toMatchObject({ name: 'AbortError' });
+    expect(Date.now() - cancelledAt).toBeLessThan(1000);
+    expect(seen).toHaveLength(1);
+    expect(messages.join('\n')).toMatch(
+      /HTTP 503\); retrying \(attempt 2 of 3\)/,
+    );
+    expect(ctx.output).not.toHaveBeenCalled();
   });
 });

@@ -15,13 +15,22 @@ import {
   ScmIntegrationRegistry,
 } from '@backstage/integration';
 import {
+  describeHttpFailure,
+  httpClientMetrics,
+  httpFailureOf,
+  withRetry,
+} from '@internal/backend-http-node';
+import {
   createTemplateAction,
   parseRepoUrl,
 } from '@backstage/plugin-scaffolder-node';
-import { githubCallRecorder } from '../metrics';
+import { Octokit } from '@octokit/core';
 import { examples } from './checkRepoAvailable.examples';
 
-/** Retry behaviour for network errors and 5xx answers (tests shorten it). */
+/**
+ * Retry behaviour for network errors, 5xx answers and 429 with Retry-After
+ * (tests shorten it).
+ */
 export interface CheckRepoAvailableRetryOptions {
   /** Total attempts, including the first. Default 3. */
   attempts?: number;
@@ -32,7 +41,7 @@ export interface CheckRepoAvailableRetryOptions {
 interface GitHubAnswer {
   status: number;
   body: any;
-  headers: Headers;
+  headers: Record<string, string | number | undefined>;
 }
 
 /**
@@ -41,7 +50,10 @@ interface GitHubAnswer {
  * host and that no repository with the requested name exists there yet. It
  * uses the same integration (`integrations.github[]`: host, apiBaseUrl,
  * token or GitHub App) that `publish:github` uses, so a GitHub Enterprise
- * host or a local stand-in works the same way.
+ * host or a local stand-in works the same way. Requests go through
+ * `@octokit/core` (the core of the `octokit` client `publish:github` uses,
+ * without its own retry and throttling plugins: retries are those of
+ * plugins/backend-http-node, which stop when the task is cancelled).
  */
 export function createGithubRepoCheckAvailableAction(options: {
   integrations: ScmIntegrationRegistry;
@@ -118,64 +130,82 @@ export function createGithubRepoCheckAvailableAction(options: {
         integration.config.apiBaseUrl ?? 'https://api.github.com'
       ).replace(/\/+$/, '');
       const where = `GitHub host ${host}`;
-      const recordCall = githubCallRecorder(host);
 
-      let headers: Record<string, string>;
-      if (ctx.input.token) {
-        headers = { authorization: `token ${ctx.input.token}` };
-      } else {
-        const credentials = await credentialsProvider.getCredentials({
-          url: `https://${host}/${encodeURIComponent(
-            owner,
-          )}/${encodeURIComponent(repo)}`,
-        });
-        headers = { ...(credentials.headers ?? {}) };
-      }
+      // The same credentials as publish:github (getOctokitOptions): the
+      // token input, else the integration's token or GitHub App.
+      const token =
+        ctx.input.token ||
+        (
+          await credentialsProvider.getCredentials({
+            url: `https://${host}/${encodeURIComponent(
+              owner,
+            )}/${encodeURIComponent(repo)}`,
+          })
+        ).token;
+      const octokit = new Octokit({
+        ...(token ? { auth: token } : {}),
+        baseUrl: apiBaseUrl,
+        log: ctx.logger,
+        request: {
+          fetch: httpClientMetrics({
+            meterName: 'launchpad-github-preflight',
+            peerService: 'github',
+            attributes: { 'server.address': host },
+          }).fetch,
+        },
+      });
 
-      const get = async (path: string, what: string): Promise<GitHubAnswer> => {
-        for (let attempt = 1; ; attempt++) {
-          let answer: GitHubAnswer | undefined;
-          let failure: string;
-          const startedAt = performance.now();
-          try {
-            const res = await fetch(`${apiBaseUrl}${path}`, {
-              headers: {
-                ...headers,
-                accept: 'application/vnd.github+json',
-                'x-github-api-version': '2022-11-28',
-              },
+      /** GET with retries; any answer but 5xx is returned, not thrown. */
+      const get = async (
+        route: string,
+        params: Record<string, string>,
+        what: string,
+      ): Promise<GitHubAnswer> => {
+        let made = 0;
+        try {
+          const res = await withRetry(
+            async attempt => {
+              made = attempt;
+              return octokit.request(route, {
+                ...params,
+                headers: {
+                  accept: 'application/vnd.github+json',
+                  'x-github-api-version': '2022-11-28',
+                },
+                request: { signal: ctx.signal },
+              });
+            },
+            {
+              attempts,
+              initialDelayMs,
               signal: ctx.signal,
-            });
-            recordCall(startedAt, res.status);
-            const text = await res.text();
-            let body: any;
-            try {
-              body = text ? JSON.parse(text) : undefined;
-            } catch {
-              body = undefined;
-            }
-            answer = { status: res.status, body, headers: res.headers };
-            failure = `HTTP ${res.status}`;
-          } catch (error) {
-            if (ctx.signal?.aborted) throw error;
-            recordCall(startedAt);
-            failure = `network error: ${(error as Error).message}`;
-          }
-          if (answer && answer.status < 500) {
-            return answer;
-          }
-          if (attempt >= attempts) {
-            throw new ServiceUnavailableError(
-              `Could not ${what} on ${where} (${apiBaseUrl}) after ${attempts} attempts: ${failure}. Nothing was created; run the template again when GitHub is reachable.`,
-            );
-          }
-          ctx.logger.warn(
-            `Could not ${what} on ${where} (${failure}); retrying (attempt ${
-              attempt + 1
-            } of ${attempts})`,
+              onRetry: ({ failure, error, attempt }) =>
+                ctx.logger.warn(
+                  `Could not ${what} on ${where} (${
+                    failure ? describeHttpFailure(failure) : String(error)
+                  }); retrying (attempt ${attempt + 1} of ${attempts})`,
+                ),
+            },
           );
-          await new Promise(r =>
-            setTimeout(r, initialDelayMs * 2 ** (attempt - 1)),
+          return { status: res.status, body: res.data, headers: res.headers };
+        } catch (error) {
+          const failure = httpFailureOf(error);
+          // Octokit's RequestError for an answer: 4xx are the caller's to read.
+          const { response } = error as {
+            response?: { status: number; data: any; headers: any };
+          };
+          if (failure?.kind === 'status' && failure.status < 500 && response) {
+            return {
+              status: response.status,
+              body: response.data,
+              headers: response.headers,
+            };
+          }
+          if (!failure) throw error;
+          throw new ServiceUnavailableError(
+            `Could not ${what} on ${where} (${apiBaseUrl}) after ${made} attempts: ${describeHttpFailure(
+              failure,
+            )}. Nothing was created; run the template again when GitHub is reachable.`,
           );
         }
       };
@@ -189,7 +219,7 @@ export function createGithubRepoCheckAvailableAction(options: {
         }
         if (answer.status === 403 || answer.status === 429) {
           if (
-            answer.headers.get('x-ratelimit-remaining') === '0' ||
+            String(answer.headers['x-ratelimit-remaining']) === '0' ||
             /rate limit/i.test(message)
           ) {
             throw new ServiceUnavailableError(
@@ -208,7 +238,8 @@ export function createGithubRepoCheckAvailableAction(options: {
       // 1. The owner: an organization or a user on this host.
       const ownerWhat = `look up the owner "${owner}"`;
       const ownerAnswer = await get(
-        `/users/${encodeURIComponent(owner)}`,
+        'GET /users/{username}',
+        { username: owner },
         ownerWhat,
       );
       if (ownerAnswer.status === 404) {
@@ -223,7 +254,8 @@ export function createGithubRepoCheckAvailableAction(options: {
       // 2. The repository must not exist yet.
       const repoWhat = `check whether ${owner}/${repo} exists`;
       const repoAnswer = await get(
-        `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`,
+        'GET /repos/{owner}/{repo}',
+        { owner, repo },
         repoWhat,
       );
       const ownerHtmlUrl: string =

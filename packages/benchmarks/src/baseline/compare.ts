@@ -1,0 +1,253 @@
+/*
+ * Copyright 2026 The Launchpad Authors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Pool } from 'pg';
+import {
+  freePort,
+  repoRoot,
+  signInViaGitHub,
+  signInWithGitHub,
+  startBackend,
+  startPostgres,
+  TestPostgres,
+} from '@internal/test-support';
+import { prepareBundlePortal, prepareProductionRuntime } from 'e2e-tests';
+import { LOGIN } from '../bench';
+import { generateCatalog, toYaml } from '../entities';
+import { CATALOG_PAGE_PATH } from '../frontend';
+import { BareApp, ensureBareApp, prepareBareRuntime } from './bareApp';
+import { bareBenchConfig } from './bareConfig';
+import { BaselineResults } from './compareReport';
+import { listPaths } from './requests';
+import { measureSide, Side, SideRun } from './side';
+
+export interface BaselineOptions {
+  entities: number;
+  loadSeconds: number;
+  /** Build the bare app again even when the cache has it. */
+  rebuild?: boolean;
+  keep: boolean;
+  log: (line: string) => void;
+}
+
+function catalogPool(pg: TestPostgres, prefix: string) {
+  const pool = new Pool({
+    max: 1,
+    connectionString: `postgres://${encodeURIComponent(
+      pg.user,
+    )}:${encodeURIComponent(pg.password)}@${pg.host}:${
+      pg.port
+    }/${prefix}catalog`,
+  });
+  // A poll that fails is taken again; an idle connection's error must not
+  // end the run.
+  pool.on('error', () => {});
+  return pool;
+}
+
+/** The bare create-app started as its Dockerfile's CMD, with the bench overlay. */
+export async function bareSide(
+  bare: BareApp,
+  pg: TestPostgres,
+  work: string,
+): Promise<Side & { stop(): Promise<void> }> {
+  const port = await freePort();
+  const prefix = 'bare_';
+  const serviceToken = randomBytes(24).toString('hex');
+  const overlay = path.join(work, 'app-config.bare-bench.yaml');
+  fs.writeFileSync(
+    overlay,
+    bareBenchConfig({ port, databasePrefix: prefix, serviceToken }),
+  );
+  const catalogDb = catalogPool(pg, prefix);
+  const cwd = await prepareBareRuntime(bare, path.join(work, 'bare-app'));
+  return {
+    name: 'bare create-app',
+    catalogDb,
+    serviceToken,
+    userPrincipal: 'guest, allow-all policy',
+    catalogPagePath: CATALOG_PAGE_PATH.replace('/catalog?', '/?'),
+    async start(entitiesFile) {
+      const t0 = Date.now();
+      const proc = await startBackend({
+        cwd,
+        command: [...bare.command, '--config', overlay],
+        port,
+        env: {
+          ...bare.env,
+          NODE_ENV: 'production',
+          APP_CONFIG_backend_listen_port: undefined,
+          APP_CONFIG_backend_baseUrl: undefined,
+          POSTGRES_HOST: pg.host,
+          POSTGRES_PORT: String(pg.port),
+          POSTGRES_USER: pg.user,
+          POSTGRES_PASSWORD: pg.password,
+          BENCH_ENTITIES_FILE: entitiesFile,
+          HOME: work,
+        },
+        readyTimeoutMs: 120_000,
+      });
+      return { proc, readyMs: Date.now() - t0 };
+    },
+    async userToken(baseUrl) {
+      const res = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
+        headers: { 'x-requested-with': 'XMLHttpRequest' },
+      });
+      const body = (await res.json().catch(() => ({}))) as any;
+      const token = body?.backstageIdentity?.token;
+      if (!res.ok || !token) {
+        throw new Error(
+          `guest sign-in on the bare app answered ${
+            res.status
+          }: ${JSON.stringify(body)}`,
+        );
+      }
+      return token;
+    },
+    signIn: () => ({
+      button: /^enter$/i,
+      run: async page => {
+        await page
+          .getByRole('button', { name: /^enter$/i })
+          .first()
+          .click();
+        await page
+          .getByRole('button', { name: /^enter$/i })
+          .first()
+          .waitFor({ state: 'detached', timeout: 60_000 });
+      },
+    }),
+    stop: () => catalogDb.end(),
+  };
+}
+
+/** The portal's production build with its stand-ins, as `yarn bench` runs it. */
+export async function launchpadSide(
+  pg: TestPostgres,
+  work: string,
+): Promise<Side & { stop(): Promise<void> }> {
+  const prefix = 'launchpad_';
+  const runtime = await prepareProductionRuntime(
+    repoRoot,
+    path.join(work, 'app'),
+  );
+  const portal = await prepareBundlePortal({
+    work,
+    runtime,
+    pg,
+    databasePrefix: prefix,
+    configs: ['packages/benchmarks/app-config.bench.yaml'],
+  });
+  const catalogDb = catalogPool(pg, prefix);
+  return {
+    name: 'Launchpad',
+    catalogDb,
+    serviceToken: portal.apiToken,
+    userPrincipal: `user:default/${LOGIN}, policy's conditional decision`,
+    catalogPagePath: CATALOG_PAGE_PATH,
+    start: entitiesFile =>
+      portal.start({ BENCH_ENTITIES_FILE: entitiesFile, BENCH_WORK_DIR: work }),
+    userToken: async baseUrl => (await signInViaGitHub(baseUrl, LOGIN)).token,
+    settled: async baseUrl =>
+      (
+        await fetch(
+          `${baseUrl}/api/catalog/entities/by-name/user/default/${LOGIN}`,
+          {
+            headers: { authorization: `Bearer ${portal.apiToken}` },
+          },
+        )
+      ).ok,
+    signIn: baseUrl => ({
+      button: /sign in/i,
+      run: async page => {
+        await signInWithGitHub(page, baseUrl, LOGIN);
+        await page
+          .getByRole('button', { name: /sign in/i })
+          .first()
+          .waitFor({ state: 'detached', timeout: 60_000 });
+      },
+    }),
+    stop: async () => {
+      await catalogDb.end();
+      await portal.stop();
+    },
+  };
+}
+
+/**
+ * `yarn bench --baseline`: the same figures for the portal and for a bare
+ * create-app of the same release, one after the other on one PostgreSQL
+ * (fresh databases for each, by prefix), with the same entity file and the
+ * same requests.
+ */
+export async function runBaseline(
+  options: BaselineOptions,
+): Promise<BaselineResults> {
+  const { log } = options;
+  const startedAt = new Date().toISOString();
+  const bare = await ensureBareApp({
+    repoRoot,
+    rebuild: options.rebuild,
+    log,
+  });
+  const catalog = generateCatalog(options.entities);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'launchpad-baseline-'));
+  const cleanups: (() => Promise<unknown>)[] = [];
+  try {
+    log(`work folder ${work}`);
+    const emptyFile = path.join(work, 'entities-empty.yaml');
+    const entitiesFile = path.join(work, 'entities.yaml');
+    fs.writeFileSync(emptyFile, '');
+    fs.writeFileSync(entitiesFile, toYaml(catalog.entities));
+    // Always a private cluster, even with PORTAL_TEST_PG_URL set: both
+    // apps get fresh databases under fixed prefixes.
+    const pg = await startPostgres({ ownCluster: true });
+    cleanups.unshift(() => pg.stop());
+    const run: SideRun = {
+      catalog,
+      emptyFile,
+      entitiesFile,
+      loadSeconds: options.loadSeconds,
+      paths: listPaths(),
+      logDir: work,
+      log,
+    };
+
+    const ours = await launchpadSide(pg, work);
+    cleanups.unshift(() => ours.stop());
+    const launchpad = await measureSide(ours, run);
+    await ours.stop();
+    cleanups.shift();
+
+    const theirs = await bareSide(bare, pg, work);
+    cleanups.unshift(() => theirs.stop());
+    const bareFigures = await measureSide(theirs, run);
+
+    return {
+      startedAt,
+      machine: {
+        cpus: os.cpus().length,
+        node: process.version,
+        memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+      },
+      options: { entities: options.entities, loadSeconds: options.loadSeconds },
+      bare: {
+        release: bare.release,
+        createAppVersion: bare.createAppVersion,
+        dir: bare.dir,
+        ...bareFigures,
+      },
+      launchpad,
+      paths: run.paths,
+    };
+  } finally {
+    for (const cleanup of cleanups) await cleanup().catch(() => {});
+    if (options.keep) log(`kept ${work}`);
+    else fs.rmSync(work, { recursive: true, force: true });
+  }
+}
