@@ -2,6 +2,7 @@
  * Copyright 2026 The Launchpad Authors
  * SPDX-License-Identifier: Apache-2.0
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -65,7 +66,6 @@ export function rssMb(pid: number | undefined): number {
   }
 }
 
-const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
 /** Runs every measurement once; see README.md for what each one means. */
 export async function runBenchmark(

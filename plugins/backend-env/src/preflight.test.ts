@@ -14,6 +14,7 @@ import {
 } from './preflight';
 import { NOT_READY_MESSAGE, parseListen } from './notReadyServer';
 import { probeDatabase } from './database';
+import { eventually, freePort } from '@internal/test-support';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 const files = [
@@ -123,7 +124,12 @@ describe('preflight', () => {
       started = true;
     });
     const base = `http://localhost:${port}/.backstage/health/v1`;
-    const readiness = await eventually(() => get(`${base}/readiness`));
+    const readiness = await eventually(
+      'the readiness route',
+      () => get(`${base}/readiness`),
+      10_000,
+      50,
+    );
     expect(readiness.status).toBe(503);
     expect(readiness.body.message).toContain('DB_HOST is not set');
     expect((await get(`${base}/liveness`)).status).toBe(200);
@@ -140,7 +146,12 @@ describe('preflight', () => {
 
     // SIGTERM frees the port and exits 0.
     process.emit('SIGTERM', 'SIGTERM');
-    await eventually(async () => (exit.mock.calls.length ? true : undefined));
+    await eventually(
+      'the exit',
+      async () => (exit.mock.calls.length ? true : undefined),
+      10_000,
+      50,
+    );
     expect(exit).toHaveBeenCalledWith(0);
     await expect(fetch(`${base}/liveness`)).rejects.toThrow();
   });
@@ -169,8 +180,11 @@ describe('preflight', () => {
     }).then(() => {
       started = true;
     });
-    const readiness = await eventually(() =>
-      get(`http://localhost:${port}/.backstage/health/v1/readiness`),
+    const readiness = await eventually(
+      'the readiness route',
+      () => get(`http://localhost:${port}/.backstage/health/v1/readiness`),
+      10_000,
+      50,
     );
     expect(readiness.status).toBe(503);
     expect(readiness.body.message).toMatch(
@@ -296,27 +310,3 @@ describe('probeDatabase', () => {
     expect(await probeDatabase({ client: 'better-sqlite3' })).toBeUndefined();
   });
 });
-
-async function freePort(): Promise<number> {
-  return new Promise(resolve => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function eventually<T>(check: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-    }
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise(r => setTimeout(r, 50));
-  }
-}

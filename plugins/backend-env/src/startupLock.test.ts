@@ -2,7 +2,7 @@
  * Copyright 2026 The Launchpad Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-import net from 'node:net';
+import { freePort } from '@internal/test-support';
 import {
   postgresStartupLock,
   StartupLock,
@@ -12,16 +12,6 @@ import {
 // The lock itself is PostgreSQL's (pg_try_advisory_lock); three real
 // backends starting together on one empty database are in
 // packages/e2e-tests/src/scale/. Here: what a waiting replica does.
-
-async function freePort(): Promise<number> {
-  return new Promise(resolve => {
-    const server = net.createServer();
-    server.listen(0, () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** One lock shared by the "replicas" of a test, like an advisory lock. */
 function sharedLock() {

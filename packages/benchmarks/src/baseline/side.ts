@@ -2,6 +2,7 @@
  * Copyright 2026 The Launchpad Authors
  * SPDX-License-Identifier: Apache-2.0
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,7 +50,6 @@ export interface SideRun {
   log(line: string): void;
 }
 
-const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
 async function getJson(baseUrl: string, token: string, pathname: string) {
   const res = await fetch(`${baseUrl}${pathname}`, {
