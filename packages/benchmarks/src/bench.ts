@@ -66,7 +66,6 @@ export function rssMb(pid: number | undefined): number {
   }
 }
 
-
 /** Runs every measurement once; see README.md for what each one means. */
 export async function runBenchmark(
   options: BenchOptions,

@@ -50,7 +50,6 @@ export interface SideRun {
   log(line: string): void;
 }
 
-
 async function getJson(baseUrl: string, token: string, pathname: string) {
   const res = await fetch(`${baseUrl}${pathname}`, {
     headers: { authorization: `Bearer ${token}` },
