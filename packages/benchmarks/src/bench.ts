@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client, Pool } from 'pg';
+import { Client } from 'pg';
 import {
   BackendProcess,
   launchBrowser,
@@ -23,7 +23,8 @@ import {
 import {
   runLoad,
   verifyRelations,
-  waitForIngestion,
+  catalogPool,
+  watchIngestion,
   ingestionProgress,
 } from './catalog';
 import { generateCatalog, NAME_PREFIX, toYaml } from './entities';
@@ -146,20 +147,7 @@ export async function runBenchmark(
     log('start-up: production backend on empty databases');
     const first = await start(emptyFile);
     backend = first.proc;
-    // A pool of one: it reconnects after the database restarts, where a
-    // single client would stay broken.
-    const catalogDb = new Pool({
-      max: 1,
-      connectionString: `postgres://${encodeURIComponent(
-        pg.user,
-      )}:${encodeURIComponent(pg.password)}@${pg.host}:${
-        pg.port
-      }/${prefix}catalog`,
-    });
-    // An idle connection whose server goes away emits 'error'; without a
-    // handler that ends the whole run. The pool opens a new one for the next
-    // query, and the progress polls tolerate a failed one.
-    catalogDb.on('error', error =>
+    const catalogDb = catalogPool(pg, prefix, error =>
       log(`catalog database connection lost: ${error.message}`),
     );
     cleanups.unshift(() => catalogDb.end());
@@ -191,17 +179,11 @@ export async function runBenchmark(
     const second = await start(entitiesFile);
     backend = second.proc;
     const pid = backend.child.pid;
-    const ingestion = await waitForIngestion({
+    const ingestion = await watchIngestion({
       db: catalogDb,
       total: options.entities,
-      timeoutMs: 30 * 60_000,
       rssMb: () => rssMb(pid),
-      onProgress: (p, ms) =>
-        log(
-          `  ${Math.round(ms / 1000)} s: ${JSON.stringify(p)}, RSS ${rssMb(
-            pid,
-          )} MB`,
-        ),
+      log,
     });
     const rssAfterIngestionMb = rssMb(pid);
     log(`ingested in ${ingestion.ms} ms, RSS ${rssAfterIngestionMb} MB`);

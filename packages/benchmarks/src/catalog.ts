@@ -5,6 +5,7 @@
 import type { EventEmitter } from 'node:events';
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
+import type { TestPostgres } from '@internal/test-support';
 import { ExpectedRelations, NAME_PREFIX } from './entities';
 import { LatencySummary, summarizeLatencies } from './stats';
 
@@ -115,6 +116,54 @@ async function queryAll(
     cursor = body.pageInfo.nextCursor;
   } while (cursor);
   return items;
+}
+
+/**
+ * A pool of one connection to the catalog's database (`<prefix>catalog`) for
+ * the progress polls: it reconnects after the database restarts, where a
+ * single client would stay broken. An idle connection whose server goes away
+ * emits 'error'; without a handler that ends the whole run, so `onError`
+ * (default: ignore) takes it and the next poll opens a new connection.
+ */
+export function catalogPool(
+  pg: TestPostgres,
+  prefix: string,
+  onError: (error: Error) => void = () => {},
+): Pool {
+  const pool = new Pool({
+    max: 1,
+    connectionString: `postgres://${encodeURIComponent(
+      pg.user,
+    )}:${encodeURIComponent(pg.password)}@${pg.host}:${
+      pg.port
+    }/${prefix}catalog`,
+  });
+  pool.on('error', onError);
+  return pool;
+}
+
+/**
+ * `waitForIngestion` with the benchmark's 30-minute limit and a progress line
+ * (counts and the backend's RSS) every report.
+ */
+export function watchIngestion(options: {
+  db: Pool;
+  total: number;
+  rssMb: () => number;
+  log: (line: string) => void;
+}) {
+  return waitForIngestion({
+    db: options.db,
+    total: options.total,
+    timeoutMs: 30 * 60_000,
+    rssMb: options.rssMb,
+    onProgress: (p, ms) =>
+      options.log(
+        `  ${Math.round(ms / 1000)} s: ${JSON.stringify(
+          p,
+        )}, RSS ${options.rssMb()} MB`,
+      ),
+  });
 }
 
 /**

@@ -190,6 +190,11 @@ export function formatTable(rows: Row[]): string {
     r.ours,
     metLabel(r.met),
   ]);
+  return markdownTable(header, body);
+}
+
+/** Rows of cells as a padded plain-text table (also valid Markdown). */
+export function markdownTable(header: string[], body: string[][]): string {
   const widths = header.map((h, i) =>
     Math.max(h.length, ...body.map(b => b[i].length)),
   );

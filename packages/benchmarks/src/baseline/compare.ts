@@ -6,7 +6,6 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Pool } from 'pg';
 import {
   freePort,
   repoRoot,
@@ -18,6 +17,7 @@ import {
 } from '@internal/test-support';
 import { prepareBundlePortal, prepareProductionRuntime } from 'e2e-tests';
 import { LOGIN } from '../bench';
+import { catalogPool } from '../catalog';
 import { generateCatalog, toYaml } from '../entities';
 import { CATALOG_PAGE_PATH } from '../frontend';
 import { BareApp, ensureBareApp, prepareBareRuntime } from './bareApp';
@@ -33,21 +33,6 @@ export interface BaselineOptions {
   rebuild?: boolean;
   keep: boolean;
   log: (line: string) => void;
-}
-
-function catalogPool(pg: TestPostgres, prefix: string) {
-  const pool = new Pool({
-    max: 1,
-    connectionString: `postgres://${encodeURIComponent(
-      pg.user,
-    )}:${encodeURIComponent(pg.password)}@${pg.host}:${
-      pg.port
-    }/${prefix}catalog`,
-  });
-  // A poll that fails is taken again; an idle connection's error must not
-  // end the run.
-  pool.on('error', () => {});
-  return pool;
 }
 
 /** The bare create-app started as its Dockerfile's CMD, with the bench overlay. */

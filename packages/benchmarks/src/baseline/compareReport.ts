@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 import type { LoadResult } from '../catalog';
+import { markdownTable } from '../report';
 
 /** The figures measured for one app, the same way for both. */
 export interface SideFigures {
@@ -180,16 +181,7 @@ export function comparisonRows(r: BaselineResults): ComparisonRow[] {
 export function formatComparison(rows: ComparisonRow[]): string {
   const header = ['figure', 'bare create-app', 'Launchpad', 'Launchpad / bare'];
   const body = rows.map(r => [r.figure, r.bare, r.launchpad, r.ratio]);
-  const widths = header.map((h, i) =>
-    Math.max(h.length, ...body.map(c => c[i].length)),
-  );
-  const line = (cells: string[]) =>
-    `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  return [
-    line(header),
-    `|${widths.map(w => '-'.repeat(w + 2)).join('|')}|`,
-    ...body.map(line),
-  ].join('\n');
+  return markdownTable(header, body);
 }
 
 /** The lines printed under the table: machine, load, principals, paths. */

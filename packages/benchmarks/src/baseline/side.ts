@@ -12,7 +12,7 @@ import {
   ingestionProgress,
   runLoad,
   verifyRelations,
-  waitForIngestion,
+  watchIngestion,
 } from '../catalog';
 import { GeneratedCatalog } from '../entities';
 import { rssMb } from '../bench';
@@ -141,17 +141,11 @@ export async function measureSide(
     backend = second.proc;
     const { baseUrl } = backend;
     const pid = backend.child.pid;
-    const ingestion = await waitForIngestion({
+    const ingestion = await watchIngestion({
       db: side.catalogDb,
       total: run.catalog.entities.length,
-      timeoutMs: 30 * 60_000,
       rssMb: () => rssMb(pid),
-      onProgress: (p, ms) =>
-        log(
-          `  ${Math.round(ms / 1000)} s: ${JSON.stringify(p)}, RSS ${rssMb(
-            pid,
-          )} MB`,
-        ),
+      log,
     });
     const rssAfterIngestionMb = rssMb(pid);
     log(
