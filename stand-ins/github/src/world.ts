@@ -2,6 +2,11 @@
  * Copyright 2026 The Launchpad Authors
  * SPDX-License-Identifier: Apache-2.0
  */
+// What the stand-in knows: the fixture's people and teams, tokens, and
+// repositories with who may read, write and administer them. It is one
+// class (a little over 400 lines) because every route asks it the same
+// questions (who is calling, may they touch this repository); the routes
+// live in files of their own.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import {
   existsSync,

@@ -5,8 +5,10 @@
 /*
  * HTTP client for the Argo CD REST API (Argo CD 3.x, swagger `/api/v1/...`).
  *
- * Free of scaffolder concerns: the scaffolder actions and the status card's
- * backend both use it.
+ * Free of scaffolder concerns: the scaffolder actions, the status card's
+ * backend and the team notifier use it. A little over 400 lines, kept in
+ * one file because each call is a few lines around the one shared request
+ * path (retry, metrics, token redaction, Argo CD's RBAC errors).
  */
 
 import { LoggerService } from '@backstage/backend-plugin-api';
