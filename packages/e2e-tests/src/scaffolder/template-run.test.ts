@@ -493,6 +493,9 @@ describe('the fastapi-service template through the scaffolder API', () => {
     // ...and it is true.
     expect((await github(`/repos/${ORG}/${name}`)).status).toBe(200);
     expect((await argocdApp(name)).status).toBe(404);
+    // The entity appears when the catalog's processing loop has read the
+    // registered location; on a busy 2-core machine that took over the
+    // default 60 s once (two runs in 6 Dec 2026), so allow 3 minutes.
     const location = await eventually(
       'the location of the new entity',
       async () => {
@@ -501,6 +504,7 @@ describe('the fastapi-service template through the scaffolder API', () => {
         );
         return res.status === 200 ? res.body : undefined;
       },
+      180_000,
     );
 
     // Re-running as it is is refused by the first checks, creating nothing more.
@@ -548,7 +552,7 @@ describe('the fastapi-service template through the scaffolder API', () => {
       namespace: 'platform-typo',
     });
     expect(app.body.status.health.status).toBe('Healthy');
-  });
+  }, 480_000);
 
   it('refuses a name already used by an Argo CD Application before creating the repository', async () => {
     const name = 'taken-in-argocd';
