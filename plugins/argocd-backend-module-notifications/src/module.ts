@@ -81,8 +81,8 @@ export const argocdModuleNotifications = createBackendModule({
           frequency: { seconds: settings.intervalSeconds },
           timeout: { seconds: Math.max(60, settings.intervalSeconds * 5) },
           initialDelay: { seconds: Math.min(settings.intervalSeconds, 30) },
-          fn: async () => {
-            const summary = await notifier.runOnce();
+          fn: async signal => {
+            const summary = await notifier.runOnce(signal);
             if (summary.failed.length > 0) {
               logger.warn(
                 `Argo CD notifications: ${summary.failed.length} Application(s) could not be checked; they are checked again in ${settings.intervalSeconds} s`,

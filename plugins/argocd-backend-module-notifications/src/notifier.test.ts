@@ -167,6 +167,19 @@ describe('ArgoCdNotifier', () => {
     expect(sent).toHaveLength(1);
   });
 
+  it('stops when the scheduler aborts the pass, sending and storing nothing', async () => {
+    const n = notifier();
+    await n.runOnce();
+    current = application('Degraded');
+    const stop = new AbortController();
+    stop.abort(new Error('backend shutting down'));
+    await expect(n.runOnce(stop.signal)).rejects.toThrow(
+      'backend shutting down',
+    );
+    expect(sent).toEqual([]);
+    expect(store.rows.get('component:default/orders')?.degraded).toBe(false);
+  });
+
   it('resumes from the stored state: a second notifier (restart, other replica) does not resend', async () => {
     current = application('Degraded');
     await notifier().runOnce();

@@ -142,7 +142,12 @@ export class ArgoCdNotifier {
     return this.options.readers.find(r => r.instanceName === wanted);
   }
 
-  async runOnce(): Promise<RunSummary> {
+  /**
+   * One pass over the annotated entities. `signal` (the scheduler's, which
+   * aborts when the backend shuts down or the task times out) stops the pass
+   * between Applications and cancels the Argo CD call in flight.
+   */
+  async runOnce(signal?: AbortSignal): Promise<RunSummary> {
     const { catalog, auth, logger, store, notifications } = this.options;
     const summary: RunSummary = { read: 0, sent: [], failed: [] };
     const { items } = await catalog.getEntities(
@@ -159,6 +164,7 @@ export class ArgoCdNotifier {
     const seen: string[] = [];
 
     for (const entity of items) {
+      signal?.throwIfAborted();
       const entityRef = stringifyEntityRef(entity);
       const appName =
         entity.metadata.annotations?.[ARGOCD_APP_NAME_ANNOTATION]?.trim();
@@ -172,7 +178,9 @@ export class ArgoCdNotifier {
       };
       try {
         const app = await reader.findApplication(appName, {
-          signal: AbortSignal.timeout(this.timeoutMs),
+          signal: signal
+            ? AbortSignal.any([signal, AbortSignal.timeout(this.timeoutMs)])
+            : AbortSignal.timeout(this.timeoutMs),
         });
         if (!app) continue; // not created yet, or deleted: nothing to say
         summary.read += 1;
@@ -215,6 +223,8 @@ export class ArgoCdNotifier {
           previous.failedOperation !== next.failedOperation;
         if (changed) await store.put(key, next, this.now());
       } catch (error) {
+        // Shutting down: stop here; nothing was stored for this one.
+        signal?.throwIfAborted();
         // Argo CD or the notifications backend unreachable: nothing is
         // stored, so the same transition is looked at again next time.
         summary.failed.push(entityRef);
