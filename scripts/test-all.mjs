@@ -198,6 +198,8 @@ function run(cmd, env = {}) {
 const results = [];
 let passed = 0;
 let failed = 0;
+/** Failed tests by name with the start of their message, repeated at the very end (CI shows the tail). */
+const failures = [];
 for (const step of steps) {
   if (skip.has(step.id)) {
     results.push({ ...step, status: 'skipped' });
@@ -234,6 +236,17 @@ for (const step of steps) {
         r.assertionResults.every(a => a.status !== 'failed'),
     ).length;
     if (report.numTotalTests === 0) failed += 1;
+    for (const suite of report.testResults) {
+      const file = path.relative(root, suite.name);
+      const tests = suite.assertionResults.filter(a => a.status === 'failed');
+      if (suite.status === 'failed' && tests.length === 0)
+        failures.push({ name: `${file} (suite)`, message: suite.message });
+      for (const t of tests)
+        failures.push({
+          name: `${file} › ${t.fullName}`,
+          message: t.failureMessages.join('\n'),
+        });
+    }
     fs.rmSync(step.jestReport, { force: true });
   } else if (code === 0) {
     passed += 1;
@@ -250,6 +263,20 @@ for (const r of results) {
   console.log(
     `${r.status.padEnd(8)} ${r.title}${time}${r.detail ? `: ${r.detail}` : ''}`,
   );
+}
+if (failures.length > 0) {
+  console.log('\n=== Failed tests\n');
+  for (const f of failures) {
+    // Without colour codes and the stack's node_modules frames; the first
+    // lines say which expectation failed and where.
+    const message = (f.message ?? '')
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .split('\n')
+      .filter(l => !/^\s+at .*node_modules/.test(l))
+      .slice(0, 25)
+      .join('\n');
+    console.log(`✕ ${f.name}\n${message.slice(0, 2000)}\n`);
+  }
 }
 console.log(`\ntest-all: ${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && results.every(r => r.status !== 'failed') ? 0 : 1);
