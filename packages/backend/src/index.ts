@@ -6,6 +6,7 @@
 // The Launchpad backend: wiring only. Behaviour lives in plugins and modules.
 import { createBackend } from '@backstage/backend-defaults';
 import { optionalStaticTokenServiceFactory } from '@internal/backend-api-tokens';
+import { cachingPermissionsServiceFactory } from '@internal/backend-permission-cache';
 import {
   eventsServiceFactory,
   preflight,
@@ -33,6 +34,10 @@ const backend = createBackend();
 // backend has started.
 backend.add(optionalStaticTokenServiceFactory);
 backend.add(eventsServiceFactory);
+// Permissions: a user's conditional decision (what every catalog read asks
+// first) is reused for permission.conditionalDecisionCacheSeconds (5 s)
+// instead of a round trip to the permission backend per read.
+backend.add(cachingPermissionsServiceFactory);
 // Operability: one timestamped JSON line per log entry in production (library
 // console output included, repeated lines collapsed), 503 with Retry-After
 // while the database is unreachable, HTTP and database pool metrics.
