@@ -192,11 +192,17 @@ describe('formatComparison', () => {
 
 describe('comparisonNotes', () => {
   it('names the machine load during each side and the request paths', () => {
-    const notes = comparisonNotes(results({ errorLines: 2 }));
+    const notes = comparisonNotes(
+      results({
+        errorLines: 2,
+        errorSamples: ['{"level":"error","message":"boom"}'],
+      }),
+    );
     expect(notes).toContain(
       'load average (1 min) during each side: Launchpad 0.20 → 1.90, bare 0.20 → 1.90',
     );
     expect(notes).toContain('error-level log lines: Launchpad 2, bare 0');
+    expect(notes).toContain('  Launchpad: {"level":"error","message":"boom"}');
     expect(notes[1]).toBe(
       'bare: @backstage/create-app 0.9.2 (Backstage 1.55.0) in /root/.cache/launchpad/bench-baseline/1.55.0-abc',
     );

@@ -29,6 +29,8 @@ export interface SideFigures {
   loadAverage: { start: number; end: number };
   /** Error-level lines the backend logged during the run. */
   errorLines: number;
+  /** The first of them (at most 5, each cut at 400 characters), to say what failed. */
+  errorSamples?: string[];
 }
 
 export interface BaselineResults {
@@ -195,6 +197,11 @@ export function comparisonNotes(r: BaselineResults): string[] {
       r.launchpad,
     )}, bare ${la(r.bare)}`,
     `error-level log lines: Launchpad ${r.launchpad.errorLines}, bare ${r.bare.errorLines}`,
+    ...(['launchpad', 'bare'] as const).flatMap(side =>
+      (r[side].errorSamples ?? []).map(
+        line => `  ${side === 'bare' ? 'bare' : 'Launchpad'}: ${line}`,
+      ),
+    ),
     `list with count: ${r.paths.listWithCount}`,
     `page query:      ${r.paths.pageQuery}`,
   ];

@@ -105,6 +105,13 @@ export async function measureSide(
   const loadStart = os.loadavg()[0];
   let backend: BackendProcess | undefined;
   let errorLines = 0;
+  const errorSamples: string[] = [];
+  const countErrors = (proc: BackendProcess) => {
+    const lines = proc.errorLines();
+    errorLines += lines.length;
+    for (const line of lines)
+      if (errorSamples.length < 5) errorSamples.push(line.slice(0, 400));
+  };
   const slug = side.name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
   const saveLog = (proc: BackendProcess, name: string) =>
     fs.writeFileSync(
@@ -132,7 +139,7 @@ export async function measureSide(
       await sleep(500);
     }
     log(`${side.name}: ready after ${first.readyMs} ms`);
-    errorLines += backend.errorLines().length;
+    countErrors(backend);
     await backend.stop('SIGTERM', 30_000);
     saveLog(backend, 'startup');
 
@@ -197,7 +204,7 @@ export async function measureSide(
     const pageQuery = await load(side.serviceToken, [run.paths.pageQuery]);
     log(`${side.name}: page query: ${JSON.stringify(pageQuery)}`);
 
-    errorLines += backend.errorLines().length;
+    countErrors(backend);
     return {
       userPrincipal: side.userPrincipal,
       startupMs: first.readyMs,
@@ -213,6 +220,7 @@ export async function measureSide(
       firstPageScripts: visit.firstPage.scripts,
       loadAverage: { start: loadStart, end: os.loadavg()[0] },
       errorLines,
+      errorSamples,
     };
   } finally {
     if (backend) {
