@@ -50,6 +50,16 @@ if (isMainThread && process.env.OTEL_SDK_DISABLED !== 'true') {
       }
     },
   );
-  const sdk = new NodeSDK({ metricReaders: [exporter], instrumentations: [] });
+  // Metrics need no context propagation: without a context manager (null)
+  // the SDK does not install AsyncLocalStorage, whose promise hooks would
+  // otherwise run on every promise the backend creates (a few per cent of
+  // the CPU under load; packages/benchmarks/README.md, issue 18). Backstage's
+  // spans stay no-ops either way, as no tracer provider is registered.
+  const sdk = new NodeSDK({
+    metricReaders: [exporter],
+    instrumentations: [],
+    contextManager: null,
+    textMapPropagator: null,
+  });
   sdk.start();
 }
