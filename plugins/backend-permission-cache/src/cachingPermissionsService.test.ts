@@ -120,6 +120,31 @@ describe('CachingPermissionsService', () => {
     expect(JSON.stringify(forMinji)).not.toContain('sora-choi');
   });
 
+  it("asks again for a user's new session (another token expiry), which may carry new teams", async () => {
+    const backend = fakeBackend();
+    const service = new CachingPermissionsService(backend.inner, {
+      ttlMs: 5000,
+      now: clock,
+    });
+    const session = (expiresAt: number) => ({
+      ...mockCredentials.user('user:default/sora-choi'),
+      expiresAt: new Date(expiresAt),
+    });
+    await service.authorizeConditional([{ permission: read }], {
+      credentials: session(2_000_000),
+    });
+    await service.authorizeConditional([{ permission: read }], {
+      credentials: session(2_000_000),
+    });
+    await service.authorizeConditional([{ permission: read }], {
+      credentials: session(2_600_000),
+    });
+    expect(backend.calls).toEqual([
+      'user:default/sora-choi',
+      'user:default/sora-choi',
+    ]);
+  });
+
   it('shares one round trip between concurrent identical requests', async () => {
     const backend = fakeBackend();
     const service = new CachingPermissionsService(backend.inner, {

@@ -28,8 +28,10 @@ interface Entry {
 }
 
 /**
- * The key of a user's conditional decisions: who asks (the user, and the
- * service acting for them if any) and exactly which permissions. Undefined
+ * The key of a user's conditional decisions: who asks (the user, the
+ * service acting for them if any, and the expiry of their token, so a new
+ * sign-in, which may carry new team memberships, is never answered from the
+ * previous session's decision) and exactly which permissions. Undefined
  * for any other principal: a service token's decision is made locally from
  * its access restrictions, without a round trip, so there is nothing to save.
  */
@@ -46,6 +48,7 @@ function keyOf(
   return JSON.stringify([
     principal.userEntityRef,
     principal.actor?.subject ?? null,
+    credentials.expiresAt?.getTime() ?? null,
     requests.map(r => [
       r.permission.name,
       r.permission.resourceType,
