@@ -145,6 +145,29 @@ describe('CachingPermissionsService', () => {
     ]);
   });
 
+  it("reads the token's expiry from credentials kept as JSON, as the scaffolder keeps a task's", async () => {
+    const backend = fakeBackend();
+    const service = new CachingPermissionsService(backend.inner, {
+      ttlMs: 5000,
+      now: clock,
+    });
+    const live = {
+      ...mockCredentials.user('user:default/sora-choi'),
+      expiresAt: new Date(2_000_000),
+    };
+    const parsed = JSON.parse(JSON.stringify(live));
+    expect(typeof parsed.expiresAt).toBe('string');
+    await service.authorizeConditional([{ permission: read }], {
+      credentials: live,
+    });
+    await expect(
+      service.authorizeConditional([{ permission: read }], {
+        credentials: parsed,
+      }),
+    ).resolves.toHaveLength(1);
+    expect(backend.calls).toEqual(['user:default/sora-choi']);
+  });
+
   it('shares one round trip between concurrent identical requests', async () => {
     const backend = fakeBackend();
     const service = new CachingPermissionsService(backend.inner, {

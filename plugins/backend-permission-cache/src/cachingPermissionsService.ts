@@ -28,6 +28,18 @@ interface Entry {
 }
 
 /**
+ * The token's expiry in milliseconds. A `Date` from the auth service, but an
+ * ISO string in the credentials the scaffolder keeps with a task (it stores
+ * them as JSON and parses them back for the run's steps).
+ */
+function expiryOf(credentials: BackstageCredentials): number | null {
+  const value = credentials.expiresAt as Date | string | number | undefined;
+  if (value === undefined || value === null) return null;
+  const ms = new Date(value).getTime();
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/**
  * The key of a user's conditional decisions: who asks (the user, the
  * service acting for them if any, and the expiry of their token, so a new
  * sign-in, which may carry new team memberships, is never answered from the
@@ -48,7 +60,7 @@ function keyOf(
   return JSON.stringify([
     principal.userEntityRef,
     principal.actor?.subject ?? null,
-    credentials.expiresAt?.getTime() ?? null,
+    expiryOf(credentials),
     requests.map(r => [
       r.permission.name,
       r.permission.resourceType,
