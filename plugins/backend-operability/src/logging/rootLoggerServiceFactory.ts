@@ -14,6 +14,7 @@ import {
 } from '@backstage/backend-defaults/rootLogger';
 import { format, transports, transport } from 'winston';
 import { RepeatedLines } from './repeatedLines';
+import { upstreamFalseAlarms } from './upstreamFalseAlarms';
 import { routeConsoleToLogger } from './routeConsole';
 
 /** Options of {@link createRootLogger}; the defaults are production's. */
@@ -62,6 +63,9 @@ export function createRootLogger(options: RootLoggerOptions): WinstonLogger {
   const json = options.json ?? process.env.NODE_ENV === 'production';
   const windowMs = options.repeatWindowMs ?? 60_000;
   const repeats = new RepeatedLines({ windowMs });
+  // Known upstream error lines for situations already handled, as warnings
+  // (upstreamFalseAlarms.ts lists them and says why).
+  const falseAlarms = upstreamFalseAlarms();
   const withPlugin = format(info => {
     if (info.plugin === undefined) info.plugin = 'backend';
     return info;
@@ -77,12 +81,17 @@ export function createRootLogger(options: RootLoggerOptions): WinstonLogger {
       'info',
     format: json
       ? format.combine(
+          falseAlarms,
           repeats.format,
           withPlugin,
           format.timestamp(),
           format.json(),
         )
-      : format.combine(repeats.format, WinstonLogger.colorFormat()),
+      : format.combine(
+          falseAlarms,
+          repeats.format,
+          WinstonLogger.colorFormat(),
+        ),
     transports: options.transports ?? [new transports.Console()],
   });
   logger.setLevelOverrides(readOverrides(config));
