@@ -20,8 +20,9 @@ function probe(): Promise<number> {
  * Ports from `probe`, never the same one twice. The OS may give the same
  * port to two probes in a row once the first is closed; a test that asks for
  * a backend port, a metrics port and the stand-ins' ports before anything
- * listens would then start two servers on one port (seen once: the metrics
- * scrape reached a stand-in and got its 401).
+ * listens would then start two servers on one port. (The likely cause of
+ * one failure of the outage test: its metrics scrape got a 401, the answer
+ * of a stand-in, not of the metrics endpoint.)
  */
 export function uniquePorts(
   probe: () => Promise<number>,
