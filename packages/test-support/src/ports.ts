@@ -4,7 +4,7 @@
  */
 import net from 'node:net';
 
-function probe(): Promise<number> {
+function probeOs(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
@@ -45,4 +45,4 @@ export function uniquePorts(
  * probe is closed before this resolves, so the caller can listen on it),
  * and that no earlier call in this process returned.
  */
-export const freePort: () => Promise<number> = uniquePorts(probe);
+export const freePort: () => Promise<number> = uniquePorts(probeOs);
