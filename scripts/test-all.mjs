@@ -266,16 +266,25 @@ for (const r of results) {
 }
 if (failures.length > 0) {
   console.log('\n=== Failed tests\n');
-  for (const f of failures) {
-    // Without colour codes and the stack's node_modules frames; the first
-    // lines say which expectation failed and where.
-    const message = (f.message ?? '')
+  // Without colour codes and the stack's node_modules frames; the first
+  // lines say which expectation failed and where. Tests that failed with the
+  // same message (e.g. every test of a file whose beforeAll failed) are
+  // listed together above it once.
+  const clean = message =>
+    (message ?? '')
       .replace(/\u001b\[[0-9;]*m/g, '')
       .split('\n')
       .filter(l => !/^\s+at .*node_modules/.test(l))
       .slice(0, 25)
-      .join('\n');
-    console.log(`✕ ${f.name}\n${message.slice(0, 2000)}\n`);
+      .join('\n')
+      .slice(0, 2000);
+  const byMessage = new Map();
+  for (const f of failures) {
+    const message = clean(f.message);
+    byMessage.set(message, [...(byMessage.get(message) ?? []), f.name]);
+  }
+  for (const [message, names] of byMessage) {
+    console.log(`${names.map(n => `✕ ${n}`).join('\n')}\n${message}\n`);
   }
 }
 console.log(`\ntest-all: ${passed} passed, ${failed} failed`);
