@@ -4,6 +4,7 @@
  */
 import type {
   BackstageCredentials,
+  BackstageUserPrincipal,
   PermissionsService,
   PermissionsServiceRequestOptions,
 } from '@backstage/backend-plugin-api';
@@ -51,11 +52,9 @@ function keyOf(
   requests: QueryPermissionRequest[],
   credentials: BackstageCredentials,
 ): string | undefined {
-  const principal = credentials.principal as {
-    type?: string;
-    userEntityRef?: string;
-    actor?: { subject?: string };
-  };
+  const principal = credentials.principal as
+    | Partial<BackstageUserPrincipal>
+    | undefined;
   if (principal?.type !== 'user' || !principal.userEntityRef) return undefined;
   return JSON.stringify([
     principal.userEntityRef,
