@@ -165,6 +165,8 @@ describe('secrets handed to the FastAPI template', () => {
             user: pg.user,
             password: pg.password,
           },
+          // Own databases on a shared server (PORTAL_TEST_PG_URL, as in CI).
+          prefix: `secrets_${randomBytes(4).toString('hex')}_`,
         }),
         // The sandbox's SQLite folder does not apply to PostgreSQL.
         APP_CONFIG_backend_database_connection_directory:

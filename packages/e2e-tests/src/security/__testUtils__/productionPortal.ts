@@ -118,6 +118,12 @@ export async function startProductionPortal(
       POSTGRES_PORT: String(pg.port),
       POSTGRES_USER: pg.user,
       POSTGRES_PASSWORD: pg.password,
+      // Own databases: on a shared server (PORTAL_TEST_PG_URL, as in CI) the
+      // default prefix would hand this run another test's catalog and
+      // scheduler state (a discovery task "already run", next in 30 min).
+      APP_CONFIG_backend_database_prefix: `prod_${randomBytes(4).toString(
+        'hex',
+      )}_`,
       AUTH_GITHUB_CLIENT_ID: fixture.oauthApps[0].clientId,
       AUTH_GITHUB_CLIENT_SECRET: clientSecret,
       GITHUB_ENTERPRISE_URL: github.url,
