@@ -16,6 +16,7 @@ import {
   startPostgres,
   TestPostgres,
 } from '@internal/test-support';
+import { productionDatabaseSettings } from '../support/productionDatabase';
 
 // Two backend processes on one PostgreSQL, as two pods of the Deployment:
 // both ingest a few thousand related entities at the same time without a
@@ -178,6 +179,8 @@ describe('two replicas on one PostgreSQL', () => {
           password: pg.password,
         },
         prefix,
+        // Production's pool sizes: several replicas share one server.
+        ...productionDatabaseSettings(),
       }),
       // Each replica's own scratch space, as each pod has its own.
       APP_CONFIG_catalog_locations: JSON.stringify(locations),

@@ -31,6 +31,7 @@ import {
   taskEvents,
   taskStatus,
 } from './support/tasks';
+import { productionDatabaseSettings } from '../support/productionDatabase';
 
 // Three backend processes on one PostgreSQL behind a round-robin proxy, as
 // three pods behind the load balancer, with the sandbox's stand-ins: they
@@ -732,5 +733,36 @@ describe('three replicas behind a round-robin proxy', () => {
           .flatMap(r => r.errorLines()),
       ).toEqual([]);
     });
+  });
+
+  it('never held more database connections than the README sizes PostgreSQL for', async () => {
+    // Per replica: each plugin's pool at most its `pool.max` from
+    // app-config.production.yaml, plus the event bus's LISTEN connection
+    // and a migration-time admin connection (README, "Several replicas").
+    const { knexConfig, plugin } = productionDatabaseSettings() as {
+      knexConfig: { pool: { max: number } };
+      plugin: Record<string, { knexConfig?: { pool?: { max?: number } } }>;
+    };
+    const databases = await portal.connections.databases();
+    const perReplica =
+      databases
+        .map(db => db.slice(portal.databasePrefix.length))
+        .reduce(
+          (sum, id) =>
+            sum + (plugin[id]?.knexConfig?.pool?.max ?? knexConfig.pool.max),
+          0,
+        ) + 2;
+    const peak = portal.connections.peak();
+    // eslint-disable-next-line no-console
+    console.log(
+      `database connections: peak ${peak.total} for 3 replicas (${
+        databases.length
+      } plugin databases, at most ${perReplica} per replica); at the peak: ${JSON.stringify(
+        peak.byDatabase,
+      )}`,
+    );
+    expect(databases.length).toBeGreaterThan(10);
+    expect(peak.total).toBeGreaterThan(0);
+    expect(peak.total).toBeLessThanOrEqual(3 * perReplica);
   });
 });

@@ -26,6 +26,8 @@ import {
 } from 'sandbox';
 import { RoundRobinProxy, startRoundRobinProxy } from './roundRobinProxy';
 import { startWebhookRelay, WebhookRelay } from './webhookRelay';
+import { productionDatabaseSettings } from '../../support/productionDatabase';
+import { ConnectionSampler, sampleConnections } from './connectionSampler';
 
 /**
  * The sandbox as several pods would run it: N backend processes on one
@@ -52,6 +54,8 @@ export interface ReplicatedPortal {
   pg: TestPostgres;
   /** The replicas' database prefix (`<prefix>scaffolder`, ...). */
   databasePrefix: string;
+  /** Connections the replicas hold, sampled from the start. */
+  connections: ConnectionSampler;
   /** The read-only API token (PORTAL_API_TOKEN). */
   apiToken: string;
   /**
@@ -157,6 +161,8 @@ export async function startReplicatedPortal(options: {
           password: pg.password,
         },
         prefix,
+        // Production's pool sizes: several replicas share one server.
+        ...productionDatabaseSettings(),
       }),
       // As in production: the event bus, not a silent fall-back to this process.
       APP_CONFIG_events_useEventBus: 'always',
@@ -195,6 +201,7 @@ export async function startReplicatedPortal(options: {
       readyTimeoutMs: 240_000,
     });
 
+  const connections = await sampleConnections(pg, prefix);
   // All at the same moment, as a first install with N replicas does.
   const replicas = await Promise.all(
     replicaPorts.map((_, i) => start(i, false)),
@@ -217,6 +224,7 @@ export async function startReplicatedPortal(options: {
     argocdUrl,
     pg,
     databasePrefix: prefix,
+    connections,
     apiToken,
     notifierToken,
     async api(pathname, replica) {
@@ -242,6 +250,7 @@ export async function startReplicatedPortal(options: {
       await githubApi.stop();
       await relay.stop();
       await stopAll(standIns);
+      await connections.stop();
       await pg.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
