@@ -111,8 +111,11 @@ ENV NODE_OPTIONS=--max-old-space-size=320 \
     NODE_COMPILE_CACHE=.node-compile-cache
 # instrumentation.cjs starts OpenTelemetry before the backend (the CMD's
 # --require): Prometheus metrics on port 9464, never on the public 7007.
-COPY --chown=node:node packages/backend/warm-compile-cache.cjs packages/backend/instrumentation.cjs ./packages/backend/
+COPY --chown=node:node packages/backend/warm-compile-cache.cjs packages/backend/instrumentation.cjs packages/backend/write-config-schema.cjs ./packages/backend/
 RUN node packages/backend/warm-compile-cache.cjs
+# The configuration schema the root logger reads to redact secrets, collected
+# here once instead of at every start (write-config-schema.cjs says how).
+RUN node packages/backend/write-config-schema.cjs
 
 # app-config.production.github-app.yaml and app-config.production.repository-ci.yaml
 # are only read when the pod adds them with --config: deploy/ always adds the

@@ -26,6 +26,11 @@ export {
   createRootLogger,
   type RootLoggerOptions,
 } from './logging/rootLoggerServiceFactory';
+export {
+  CONFIG_SCHEMA_FILE,
+  readConfigSchemaFile,
+  writeConfigSchemaFile,
+} from './logging/configSchemaFile';
 export { RepeatedLines, type RepeatSummary } from './logging/repeatedLines';
 export { routeConsoleToLogger } from './logging/routeConsole';
 export { routeConsoleToJsonLines } from './logging/earlyConsole';

@@ -157,17 +157,15 @@ describe('Dockerfile', () => {
       .filter(l => l.type === 'file')
       .map(l => path.posix.normalize(l.target).split('/')[0]);
     const warmScript = 'packages/backend/warm-compile-cache.cjs';
+    const schemaScript = 'packages/backend/write-config-schema.cjs';
     const instrumentation = 'packages/backend/instrumentation.cjs';
-    expect(contextCopies).toContain(warmScript);
-    expect(contextCopies).toContain(instrumentation);
+    const scripts = [warmScript, schemaScript, instrumentation];
+    expect(contextCopies).toEqual(expect.arrayContaining(scripts));
     expect(
       [
         ...new Set(
           contextCopies.filter(
-            c =>
-              !c.startsWith('app-config') &&
-              c !== warmScript &&
-              c !== instrumentation,
+            c => !c.startsWith('app-config') && !scripts.includes(c),
           ),
         ),
       ].sort(),
@@ -184,7 +182,9 @@ describe('Dockerfile', () => {
     expect(env.NODE_OPTIONS).toMatch(/^--max-old-space-size=\d+$/);
     expect(env.NODE_COMPILE_CACHE).toBe('.node-compile-cache');
     const runs = runtime.instructions.filter(i => i.keyword === 'RUN');
-    expect(runs.map(r => r.args)).toContain(`node ${warmScript}`);
+    expect(runs.map(r => r.args)).toEqual(
+      expect.arrayContaining([`node ${warmScript}`, `node ${schemaScript}`]),
+    );
     const cmd = runtime.instructions.filter(i => i.keyword === 'CMD').pop();
     // OpenTelemetry starts before the backend (Backstage's "Setup
     // OpenTelemetry" tutorial), from a file the stage copies.

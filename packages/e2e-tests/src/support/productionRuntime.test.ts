@@ -10,7 +10,7 @@ import { runtimeStageSteps } from './productionRuntime';
 const dockerfile = fs.readFileSync(path.join(repoRoot, 'Dockerfile'), 'utf8');
 
 describe('runtimeStageSteps', () => {
-  it('mirrors the image: its ENV, the compile-cache warm-up and the file it copies', () => {
+  it('mirrors the image: its ENV, the build-time steps and the files it copies', () => {
     const steps = runtimeStageSteps(dockerfile);
     expect(steps.env).toMatchObject({
       NODE_ENV: 'production',
@@ -19,6 +19,7 @@ describe('runtimeStageSteps', () => {
     });
     expect(steps.nodeRuns).toEqual([
       ['packages/backend/warm-compile-cache.cjs'],
+      ['packages/backend/write-config-schema.cjs'],
     ]);
     expect(steps.otherCopies).toEqual([
       {
@@ -27,6 +28,10 @@ describe('runtimeStageSteps', () => {
       },
       {
         source: 'packages/backend/instrumentation.cjs',
+        dest: './packages/backend/',
+      },
+      {
+        source: 'packages/backend/write-config-schema.cjs',
         dest: './packages/backend/',
       },
     ]);

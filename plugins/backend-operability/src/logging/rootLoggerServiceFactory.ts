@@ -16,6 +16,7 @@ import { format, transports, transport } from 'winston';
 import { RepeatedLines } from './repeatedLines';
 import { upstreamFalseAlarms } from './upstreamFalseAlarms';
 import { routeConsoleToLogger } from './routeConsole';
+import { readConfigSchemaFile } from './configSchemaFile';
 
 /** Options of {@link createRootLogger}; the defaults are production's. */
 export interface RootLoggerOptions {
@@ -121,13 +122,20 @@ export function createRootLogger(options: RootLoggerOptions): WinstonLogger {
 
 /**
  * Replaces Backstage's default root logger with {@link createRootLogger}.
+ * Secrets are redacted as by the default: every config value the packages'
+ * schemas mark `@visibility secret`. In the container image the schema is
+ * read from the file written when the image was built
+ * ({@link readConfigSchemaFile}) instead of being collected from every
+ * package's files at each start.
  */
 export const rootLoggerServiceFactory = createServiceFactory({
   service: coreServices.rootLogger,
   deps: { config: coreServices.rootConfig },
   async factory({ config }) {
     const logger = createRootLogger({ config });
-    const secrets = await createConfigSecretEnumerator({ logger });
+    const dir = process.cwd();
+    const schema = await readConfigSchemaFile(dir, logger);
+    const secrets = await createConfigSecretEnumerator({ logger, dir, schema });
     logger.addRedactions(secrets(config));
     config.subscribe?.(() => logger.addRedactions(secrets(config)));
     return logger;
