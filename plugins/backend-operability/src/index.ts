@@ -28,7 +28,6 @@ export {
 } from './logging/rootLoggerServiceFactory';
 export {
   CONFIG_SCHEMA_FILE,
-  readConfigSchemaFile,
   writeConfigSchemaFile,
 } from './logging/configSchemaFile';
 export { RepeatedLines, type RepeatSummary } from './logging/repeatedLines';

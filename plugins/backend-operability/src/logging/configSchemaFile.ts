@@ -52,10 +52,11 @@ async function fingerprint(dir: string) {
 function marksSecrets(schema: unknown): boolean {
   if (Array.isArray(schema)) return schema.some(marksSecrets);
   if (schema === null || typeof schema !== 'object') return false;
-  return Object.entries(schema).some(([key, value]) =>
-    (key === 'visibility' || key === 'deepVisibility') && value === 'secret'
-      ? true
-      : marksSecrets(value),
+  return Object.entries(schema).some(
+    ([key, value]) =>
+      ((key === 'visibility' || key === 'deepVisibility') &&
+        value === 'secret') ||
+      marksSecrets(value),
   );
 }
 
@@ -97,8 +98,10 @@ export async function writeConfigSchemaFile(dir: string) {
 
 /**
  * The schemas written by {@link writeConfigSchemaFile} for the packages in
- * `dir`, for `createConfigSecretEnumerator` only, or `undefined` when there is none (development) or it was written
- * for other packages (the caller then collects it as Backstage does).
+ * `dir`, for `createConfigSecretEnumerator` only; `undefined` when there is
+ * no file (development), or it is damaged or was written for other packages
+ * (both with a warning), and the caller then collects them as Backstage
+ * does.
  */
 export async function readConfigSchemaFile(
   dir: string,
