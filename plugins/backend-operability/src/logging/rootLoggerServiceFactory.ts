@@ -17,6 +17,7 @@ import { RepeatedLines } from './repeatedLines';
 import { upstreamFalseAlarms } from './upstreamFalseAlarms';
 import { routeConsoleToLogger } from './routeConsole';
 import { readConfigSchemaFile } from './configSchemaFile';
+import { LevelGatedLogger } from './levelGate';
 
 /** Options of {@link createRootLogger}; the defaults are production's. */
 export interface RootLoggerOptions {
@@ -57,9 +58,10 @@ function readOverrides(
  *   a `repeated` field ({@link RepeatedLines}).
  *
  * Outside production the lines keep Backstage's colored text format (still
- * collapsed).
+ * collapsed). Lines below every configured level are dropped before winston
+ * sees them ({@link LevelGatedLogger}).
  */
-export function createRootLogger(options: RootLoggerOptions): WinstonLogger {
+export function createRootLogger(options: RootLoggerOptions): LevelGatedLogger {
   const { config } = options;
   const json = options.json ?? process.env.NODE_ENV === 'production';
   const windowMs = options.repeatWindowMs ?? 60_000;
@@ -71,15 +73,16 @@ export function createRootLogger(options: RootLoggerOptions): WinstonLogger {
     if (info.plugin === undefined) info.plugin = 'backend';
     return info;
   })();
-  const logger = WinstonLogger.create({
+  const level =
+    process.env.LOG_LEVEL ||
+    config.getOptionalString('backend.logger.level') ||
+    'info';
+  const winston = WinstonLogger.create({
     meta: {
       service: 'backstage',
       ...config.getOptionalConfig('backend.logger.meta')?.get(),
     },
-    level:
-      process.env.LOG_LEVEL ||
-      config.getOptionalString('backend.logger.level') ||
-      'info',
+    level,
     format: json
       ? format.combine(
           falseAlarms,
@@ -95,6 +98,7 @@ export function createRootLogger(options: RootLoggerOptions): WinstonLogger {
         ),
     transports: options.transports ?? [new transports.Console()],
   });
+  const logger = LevelGatedLogger.create(winston, level);
   logger.setLevelOverrides(readOverrides(config));
   config.subscribe?.(() => logger.setLevelOverrides(readOverrides(config)));
 
