@@ -5,7 +5,10 @@
 
 // The Launchpad backend: wiring only. Behaviour lives in plugins and modules.
 import { createBackend } from '@backstage/backend-defaults';
-import { optionalStaticTokenServiceFactory } from '@internal/backend-api-tokens';
+import {
+  optionalStaticTokenServiceFactory,
+  pluginTokenShapeServiceFactory,
+} from '@internal/backend-api-tokens';
 import { cachingPermissionsServiceFactory } from '@internal/backend-permission-cache';
 import {
   eventsServiceFactory,
@@ -33,6 +36,9 @@ const backend = createBackend();
 // service (event bus across replicas) with subscriptions that start once the
 // backend has started.
 backend.add(optionalStaticTokenServiceFactory);
+// A static token is not a plugin token: said at once, not after jose failed
+// to decode it twice (each request with a static token).
+backend.add(pluginTokenShapeServiceFactory);
 backend.add(eventsServiceFactory);
 // Permissions: a user's conditional decision (what every catalog read asks
 // first) is reused for permission.conditionalDecisionCacheSeconds (5 s)

@@ -15,3 +15,8 @@ export {
   optionalStaticTokenServiceFactory,
   OPTIONAL_STATIC_TOKEN_TYPE,
 } from './apiTokenHandler';
+export {
+  hasJwtShape,
+  pluginTokenShapeServiceFactory,
+  skipTokensWithoutJwtShape,
+} from './pluginTokenShape';
