@@ -73,7 +73,7 @@ export function createRootLogger(options: RootLoggerOptions): LevelGatedLogger {
     if (info.plugin === undefined) info.plugin = 'backend';
     return info;
   })();
-  const level =
+  const defaultLevel =
     process.env.LOG_LEVEL ||
     config.getOptionalString('backend.logger.level') ||
     'info';
@@ -82,7 +82,7 @@ export function createRootLogger(options: RootLoggerOptions): LevelGatedLogger {
       service: 'backstage',
       ...config.getOptionalConfig('backend.logger.meta')?.get(),
     },
-    level,
+    level: defaultLevel,
     format: json
       ? format.combine(
           falseAlarms,
@@ -98,7 +98,7 @@ export function createRootLogger(options: RootLoggerOptions): LevelGatedLogger {
         ),
     transports: options.transports ?? [new transports.Console()],
   });
-  const logger = LevelGatedLogger.create(winston, level);
+  const logger = LevelGatedLogger.create(winston, defaultLevel);
   logger.setLevelOverrides(readOverrides(config));
   config.subscribe?.(() => logger.setLevelOverrides(readOverrides(config)));
 
