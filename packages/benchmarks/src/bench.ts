@@ -234,6 +234,7 @@ export async function runBenchmark(
       token: user.token,
       durationSeconds: options.loadSeconds,
       warmupSeconds: 3,
+      pid,
     };
     const byQuery1 = await runLoad({
       ...load,

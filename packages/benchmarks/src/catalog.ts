@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 import type { EventEmitter } from 'node:events';
+import fs from 'node:fs';
 import autocannon from 'autocannon';
 import { Pool } from 'pg';
 import type { TestPostgres } from '@internal/test-support';
@@ -221,11 +222,37 @@ export interface LoadOptions {
   connections: number;
   durationSeconds: number;
   warmupSeconds?: number;
+  /** The backend's process: its CPU time per answered request is measured. */
+  pid?: number;
 }
 
 export interface LoadResult extends LatencySummary {
   connections: number;
   durationSeconds: number;
+  /**
+   * CPU time (user + system, all threads) the backend process spent per
+   * answered request during the measured phase: what a request costs the
+   * server, whatever else the machine was doing.
+   */
+  backendCpuUsPerRequest?: number;
+}
+
+/**
+ * CPU time of a process in milliseconds (user + system, every thread), from
+ * `/proc/<pid>/stat`; undefined when it cannot be read (not Linux, gone).
+ */
+export function processCpuMs(pid: number): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which is in parentheses and may hold
+    // spaces; utime and stime are fields 14 and 15, in clock ticks (USER_HZ,
+    // 100 per second on Linux).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function cannon(options: LoadOptions, durationSeconds: number) {
@@ -281,14 +308,24 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   if (options.warmupSeconds) {
     await cannon(options, options.warmupSeconds);
   }
+  const cpuBefore = options.pid ? processCpuMs(options.pid) : undefined;
   const { latencies, errors, durationMs } = await cannon(
     options,
     options.durationSeconds,
   );
+  const cpuAfter = options.pid ? processCpuMs(options.pid) : undefined;
+  const summary = summarizeLatencies(latencies, errors, durationMs);
   return {
-    ...summarizeLatencies(latencies, errors, durationMs),
+    ...summary,
     connections: options.connections,
     durationSeconds: options.durationSeconds,
+    ...(cpuBefore !== undefined && cpuAfter !== undefined && summary.requests
+      ? {
+          backendCpuUsPerRequest: Math.round(
+            ((cpuAfter - cpuBefore) * 1000) / summary.requests,
+          ),
+        }
+      : {}),
   };
 }
 

@@ -163,6 +163,16 @@ describe('comparisonRows', () => {
     expect(byName.ahead).toBeUndefined();
   });
 
+  it("shows what a request cost each backend's CPU when it was measured", () => {
+    const [, , , , , byName] = comparisonRows(
+      results({
+        byNameService: { ...load(1100, 30), backendCpuUsPerRequest: 1040 },
+      }),
+    );
+    expect(byName.launchpad).toBe('1100 req/s, p95 30 ms, 1,040 µs CPU/req');
+    expect(byName.bare).toBe('630 req/s, p95 50 ms');
+  });
+
   it('names the catalog size of a small run', () => {
     const small = results({});
     small.options.entities = 500;

@@ -63,8 +63,10 @@ const kb = (bytes: number) =>
   `${Math.round(bytes / 1000).toLocaleString('en-US')} kB`;
 const load = (r: LoadResult) =>
   `${r.requestsPerSecond} req/s, p95 ${r.p95Ms} ms${
-    r.errors ? `, ${r.errors} errors` : ''
-  }`;
+    r.backendCpuUsPerRequest !== undefined
+      ? `, ${r.backendCpuUsPerRequest.toLocaleString('en-US')} µs CPU/req`
+      : ''
+  }${r.errors ? `, ${r.errors} errors` : ''}`;
 
 /**
  * Launchpad / bare, two decimals, and whether that is ahead: for times and

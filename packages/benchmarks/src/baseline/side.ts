@@ -192,6 +192,7 @@ export async function measureSide(
         connections: 20,
         durationSeconds: run.loadSeconds,
         warmupSeconds: 3,
+        pid,
       });
     const byNameUser = await load(userToken, namePaths);
     log(`${side.name}: by-name, user: ${JSON.stringify(byNameUser)}`);
