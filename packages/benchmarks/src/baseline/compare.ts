@@ -40,6 +40,8 @@ export async function bareSide(
   bare: BareApp,
   pg: TestPostgres,
   work: string,
+  /** Added to the image's NODE_OPTIONS (a profiler: probeLoadProfile.ts). */
+  extraNodeOptions?: string,
 ): Promise<Side & { stop(): Promise<void> }> {
   const port = await freePort();
   const prefix = 'bare_';
@@ -65,6 +67,13 @@ export async function bareSide(
         port,
         env: {
           ...bare.env,
+          ...(extraNodeOptions
+            ? {
+                NODE_OPTIONS: `${
+                  bare.env.NODE_OPTIONS ?? ''
+                } ${extraNodeOptions}`.trim(),
+              }
+            : {}),
           NODE_ENV: 'production',
           APP_CONFIG_backend_listen_port: undefined,
           APP_CONFIG_backend_baseUrl: undefined,
@@ -115,6 +124,8 @@ export async function bareSide(
 export async function launchpadSide(
   pg: TestPostgres,
   work: string,
+  /** Added to the image's NODE_OPTIONS (a profiler: probeLoadProfile.ts). */
+  extraNodeOptions?: string,
 ): Promise<Side & { stop(): Promise<void> }> {
   const prefix = 'launchpad_';
   const runtime = await prepareProductionRuntime(
@@ -127,6 +138,13 @@ export async function launchpadSide(
     pg,
     databasePrefix: prefix,
     configs: ['packages/benchmarks/app-config.bench.yaml'],
+    ...(extraNodeOptions
+      ? {
+          nodeOptions: `${
+            runtime.env.NODE_OPTIONS ?? ''
+          } ${extraNodeOptions}`.trim(),
+        }
+      : {}),
   });
   const catalogDb = catalogPool(pg, prefix);
   return {
