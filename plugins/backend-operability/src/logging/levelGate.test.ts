@@ -44,6 +44,7 @@ describe('LevelGate', () => {
 
   it('lets everything through for a level name winston does not know', () => {
     expect(new LevelGate('loud').allows('debug')).toBe(true);
+    expect(new LevelGate('toString').allows('debug')).toBe(true);
     const gate = new LevelGate('info');
     gate.setOverrides([{ matchers: {}, level: 'chatty' }]);
     expect(gate.allows('debug')).toBe(true);

@@ -19,8 +19,12 @@ type Level = 'error' | 'warn' | 'info' | 'debug';
 export type SettableLogger = LoggerService &
   Pick<WinstonLogger, 'addRedactions' | 'setLevelOverrides'>;
 
-// The levels WinstonLogger filters with (winston's npm levels).
-const SEVERITY: Record<string, number | undefined> = config.npm.levels;
+// The levels WinstonLogger filters with (winston's npm levels); own
+// properties only, so a name such as `toString` counts as unknown.
+const severity = (level: string): number | undefined =>
+  Object.hasOwn(config.npm.levels, level)
+    ? config.npm.levels[level]
+    : undefined;
 
 /**
  * The most verbose level at which any line can still be written: the default
@@ -36,7 +40,7 @@ export class LevelGate {
 
   setOverrides(overrides: WinstonLoggerLevelOverride[]) {
     const levels = [this.defaultLevel, ...overrides.map(o => o.level)].map(
-      l => SEVERITY[l],
+      severity,
     );
     this.mostVerbose = levels.some(l => l === undefined)
       ? Infinity
@@ -45,7 +49,7 @@ export class LevelGate {
 
   /** False only when every line at `level` would be dropped anyway. */
   allows(level: Level): boolean {
-    return SEVERITY[level]! <= this.mostVerbose;
+    return severity(level)! <= this.mostVerbose;
   }
 }
 
