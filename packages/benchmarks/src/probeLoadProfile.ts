@@ -73,9 +73,21 @@ async function main() {
       help: { type: 'boolean', default: false },
     },
   });
-  if (values.help || !['both', 'launchpad', 'bare'].includes(values.side!)) {
+  if (values.help) {
     console.log(USAGE);
     return;
+  }
+  if (!['both', 'launchpad', 'bare'].includes(values.side!)) {
+    throw new Error(
+      `--side must be both, launchpad or bare, got '${values.side}'\n${USAGE}`,
+    );
+  }
+  for (const name of ['entities', 'seconds', 'rounds'] as const) {
+    if (!(Number.isInteger(Number(values[name])) && Number(values[name]) > 0)) {
+      throw new Error(
+        `--${name} must be a whole number above 0, got '${values[name]}'`,
+      );
+    }
   }
   const log = (line: string) =>
     console.log(`[probe ${new Date().toISOString().slice(11, 19)}] ${line}`);
@@ -116,24 +128,18 @@ async function main() {
         });
         log(`${name}: ingested; settling for 20 s`);
         await sleep(20_000);
-        const load = () =>
+        const load = (warmupSeconds = 0) =>
           runLoad({
             baseUrl: proc.baseUrl,
             token: side.serviceToken,
             paths: namePaths,
             connections: 20,
             durationSeconds: seconds,
+            warmupSeconds,
             pid: proc.child.pid,
           });
-        await runLoad({
-          baseUrl: proc.baseUrl,
-          token: side.serviceToken,
-          paths: namePaths,
-          connections: 20,
-          durationSeconds: 3,
-        });
         for (let round = 1; round <= Number(values.rounds); round++) {
-          const r = await load();
+          const r = await load(round === 1 ? 3 : 0);
           log(
             `${name} round ${round}: ${r.requestsPerSecond} req/s, p95 ${r.p95Ms} ms, ${r.backendCpuUsPerRequest} µs CPU/req, ${r.errors} errors`,
           );

@@ -35,6 +35,11 @@ export interface BaselineOptions {
   log: (line: string) => void;
 }
 
+/** An image's NODE_OPTIONS with `extra` appended (a profiler's flags). */
+function withNodeOptions(image: string | undefined, extra: string | undefined) {
+  return extra ? `${image ?? ''} ${extra}`.trim() : image;
+}
+
 /** The bare create-app started as its Dockerfile's CMD, with the bench overlay. */
 export async function bareSide(
   bare: BareApp,
@@ -67,13 +72,12 @@ export async function bareSide(
         port,
         env: {
           ...bare.env,
-          ...(extraNodeOptions
-            ? {
-                NODE_OPTIONS: `${
-                  bare.env.NODE_OPTIONS ?? ''
-                } ${extraNodeOptions}`.trim(),
-              }
-            : {}),
+          ...(extraNodeOptions && {
+            NODE_OPTIONS: withNodeOptions(
+              bare.env.NODE_OPTIONS,
+              extraNodeOptions,
+            ),
+          }),
           NODE_ENV: 'production',
           APP_CONFIG_backend_listen_port: undefined,
           APP_CONFIG_backend_baseUrl: undefined,
@@ -138,13 +142,7 @@ export async function launchpadSide(
     pg,
     databasePrefix: prefix,
     configs: ['packages/benchmarks/app-config.bench.yaml'],
-    ...(extraNodeOptions
-      ? {
-          nodeOptions: `${
-            runtime.env.NODE_OPTIONS ?? ''
-          } ${extraNodeOptions}`.trim(),
-        }
-      : {}),
+    nodeOptions: withNodeOptions(runtime.env.NODE_OPTIONS, extraNodeOptions),
   });
   const catalogDb = catalogPool(pg, prefix);
   return {
