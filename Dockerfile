@@ -113,7 +113,7 @@ ENV NODE_OPTIONS=--max-old-space-size=320 \
 # --require): Prometheus metrics on port 9464, never on the public 7007.
 COPY --chown=node:node packages/backend/warm-compile-cache.cjs packages/backend/instrumentation.cjs packages/backend/write-config-schema.cjs ./packages/backend/
 RUN node packages/backend/warm-compile-cache.cjs
-# The config schemas that mark secrets, which the root logger reads to redact
+# Where the config schemas put secrets, which the root logger reads to redact
 # them, collected here once instead of at every start (write-config-schema.cjs
 # says how).
 RUN node packages/backend/write-config-schema.cjs

@@ -346,6 +346,13 @@ describe('the Dockerfile runtime (replayed without Docker)', () => {
     ]) {
       expect(logs).not.toContain(secret);
     }
+    // The secrets to redact were found along the paths written when the
+    // image was built, not by collecting the schemas again.
+    const found = logs.match(
+      /Found (\d+) new secrets in config that will be redacted/,
+    );
+    expect(Number(found?.[1])).toBeGreaterThanOrEqual(5);
+    expect(logs).not.toContain('collecting the configuration schema');
   });
 
   it('stops cleanly on SIGTERM', async () => {

@@ -10,8 +10,11 @@ import { ConfigReader } from '@backstage/config';
 import type { JsonObject } from '@backstage/types';
 import yaml from 'js-yaml';
 import { createConfigSecretEnumerator } from '@backstage/backend-defaults/rootConfig';
+import { loadConfigSchema } from '@backstage/config-loader';
+import { getPackages } from '@manypkg/get-packages';
 import {
   CONFIG_SCHEMA_FILE,
+  createSecretEnumerator,
   readConfigSchemaFile,
   writeConfigSchemaFile,
 } from './configSchemaFile';
@@ -72,6 +75,64 @@ function productionConfig() {
   );
 }
 
+// A configuration with a value at every path the schemas declare, each
+// string distinct: every branch of an anyOf, two elements per array, and a
+// key of its own where a schema allows any key.
+function everyDeclaredPath(schemas: JsonObject[]): JsonObject {
+  let n = 0;
+  const merge = (a: unknown, b: unknown): unknown => {
+    if (isPlain(a) && isPlain(b)) {
+      const out: Record<string, unknown> = { ...a };
+      for (const [k, v] of Object.entries(b)) out[k] = merge(out[k], v);
+      return out;
+    }
+    return a === undefined ? b : a;
+  };
+  const sample = (node: unknown, root: JsonObject, depth: number): unknown => {
+    if (!isPlain(node) || depth > 12) return undefined;
+    if (typeof node.$ref === 'string') {
+      const target = node.$ref
+        .slice(2)
+        .split('/')
+        .reduce<unknown>((t, k) => (isPlain(t) ? t[k] : undefined), root);
+      return sample(target, root, depth + 1);
+    }
+    let out: unknown;
+    for (const key of ['anyOf', 'oneOf', 'allOf']) {
+      for (const sub of (node[key] as unknown[]) ?? []) {
+        out = merge(out, sample(sub, root, depth + 1));
+      }
+    }
+    if (isPlain(node.properties) || isPlain(node.additionalProperties)) {
+      const obj: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(node.properties ?? {})) {
+        const value = sample(v, root, depth + 1);
+        if (value !== undefined) obj[k] = value;
+      }
+      const extra = sample(node.additionalProperties, root, depth + 1);
+      if (extra !== undefined) obj[`extra${(n += 1)}`] = extra;
+      return merge(out, obj);
+    }
+    if (isPlain(node.items)) {
+      const items = [1, 2].map(() => sample(node.items, root, depth + 1));
+      return items.every(i => i === undefined) ? out : items;
+    }
+    if (out !== undefined) return out;
+    const types = [node.type].flat();
+    if (types.includes('number') || types.includes('integer')) return 7;
+    if (types.includes('boolean')) return true;
+    return `value-${(n += 1)}`;
+  };
+  return schemas.reduce<JsonObject>(
+    (config, schema) => merge(config, sample(schema, schema, 0)) as JsonObject,
+    {},
+  );
+}
+
+function isPlain(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 function warnings(logger: ReturnType<typeof mockServices.logger.mock>) {
   return (logger.warn as jest.Mock).mock.calls.map(c => String(c[0]));
 }
@@ -93,21 +154,18 @@ describe('the configuration schema written at image build', () => {
     const written = await writeConfigSchemaFile(dir);
     expect(written.file).toBe(path.join(dir, CONFIG_SCHEMA_FILE));
     expect(written.packages).toBe(1);
-    // Only the schemas that mark secrets are kept.
+    // Some of the collected schemas mark secrets, not all.
     expect(written.schemas).toBeGreaterThan(5);
     expect(written.schemas).toBeLessThan(written.collected);
 
     const logger = mockServices.logger.mock();
-    const schema = await readConfigSchemaFile(dir, logger);
-    expect(schema).toBeDefined();
+    await expect(readConfigSchemaFile(dir, logger)).resolves.toEqual({
+      secretPaths: expect.objectContaining({ props: expect.any(Object) }),
+    });
     expect(warnings(logger)).toEqual([]);
 
     const config = productionConfig();
-    const fromFile = await createConfigSecretEnumerator({
-      logger,
-      dir,
-      schema,
-    });
+    const fromFile = await createSecretEnumerator({ logger, dir });
     const collected = await createConfigSecretEnumerator({ logger, dir });
     const secrets = [...fromFile(config)].sort();
     expect(secrets).toEqual([...collected(config)].sort());
@@ -121,6 +179,34 @@ describe('the configuration schema written at image build', () => {
       ]),
     );
     expect(secrets).not.toContain('value-of-POSTGRES_HOST');
+    expect(warnings(logger)).toEqual([]);
+  }, 120_000);
+
+  it('finds what the collected schema finds at every path any package declares', async () => {
+    const dir = fresh({ 'packages/backend': 'backend' });
+    await writeConfigSchemaFile(dir);
+    // The schemas of the backend's packages as config-loader collects them.
+    const { packages } = await getPackages(dir);
+    const schema = await loadConfigSchema({
+      dependencies: packages.map(p => p.packageJson.name),
+    });
+    const { schemas } = schema.serialize() as {
+      schemas: Array<{ value: JsonObject }>;
+    };
+    const config = new ConfigReader(
+      everyDeclaredPath(schemas.map(s => s.value)),
+    );
+    const logger = mockServices.logger.mock();
+    const fromFile = await createSecretEnumerator({ logger, dir });
+    const collected = await createConfigSecretEnumerator({
+      logger,
+      dir,
+      schema,
+    });
+    const secrets = [...fromFile(config)].sort();
+    expect(secrets).toEqual([...collected(config)].sort());
+    // Every package's secrets are in there (the config has ~2,000 values).
+    expect(secrets.length).toBeGreaterThan(60);
   }, 120_000);
 
   it('is ignored, with a warning, when the packages changed since', async () => {
@@ -145,7 +231,7 @@ describe('the configuration schema written at image build', () => {
     await expect(readConfigSchemaFile(dir, logger)).resolves.toBeUndefined();
   }, 60_000);
 
-  it('is not required: without the file, or with a damaged one, the schema is collected', async () => {
+  it('is not required: without the file, or with a damaged or older one, the schema is collected', async () => {
     const dir = fresh(argoCdNode);
     const logger = mockServices.logger.mock();
     await expect(readConfigSchemaFile(dir, logger)).resolves.toBeUndefined();
@@ -159,5 +245,15 @@ describe('the configuration schema written at image build', () => {
         /^packages\/backend\/secret-config-schema\.json cannot be read \(SyntaxError: .*\); collecting the configuration schema from the packages instead$/,
       ),
     ]);
+
+    // The format of earlier images: the schemas themselves.
+    fs.writeFileSync(
+      path.join(dir, CONFIG_SCHEMA_FILE),
+      JSON.stringify({ fingerprint: 'x', schema: { schemas: [] } }),
+    );
+    await expect(readConfigSchemaFile(dir, logger)).resolves.toBeUndefined();
+    expect(warnings(logger)[1]).toBe(
+      `${CONFIG_SCHEMA_FILE} cannot be read (Error: it has no secretPaths); collecting the configuration schema from the packages instead`,
+    );
   });
 });

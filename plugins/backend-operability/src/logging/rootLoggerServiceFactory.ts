@@ -7,7 +7,6 @@ import {
   createServiceFactory,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
-import { createConfigSecretEnumerator } from '@backstage/backend-defaults/rootConfig';
 import {
   WinstonLogger,
   WinstonLoggerLevelOverride,
@@ -16,7 +15,7 @@ import { format, transports, transport } from 'winston';
 import { RepeatedLines } from './repeatedLines';
 import { upstreamFalseAlarms } from './upstreamFalseAlarms';
 import { routeConsoleToLogger } from './routeConsole';
-import { readConfigSchemaFile } from './configSchemaFile';
+import { createSecretEnumerator } from './configSchemaFile';
 import { LevelGatedLogger } from './levelGate';
 
 /** Options of {@link createRootLogger}; the defaults are production's. */
@@ -127,19 +126,20 @@ export function createRootLogger(options: RootLoggerOptions): LevelGatedLogger {
 /**
  * Replaces Backstage's default root logger with {@link createRootLogger}.
  * Secrets are redacted as by the default: every config value the packages'
- * schemas mark `@visibility secret`. In the container image the schema is
- * read from the file written when the image was built
- * ({@link readConfigSchemaFile}) instead of being collected from every
- * package's files at each start.
+ * schemas mark `@visibility secret`. In the container image where those
+ * values sit is read from the file written when the image was built
+ * ({@link createSecretEnumerator}) instead of collecting and compiling every
+ * package's schema at each start.
  */
 export const rootLoggerServiceFactory = createServiceFactory({
   service: coreServices.rootLogger,
   deps: { config: coreServices.rootConfig },
   async factory({ config }) {
     const logger = createRootLogger({ config });
-    const dir = process.cwd();
-    const schema = await readConfigSchemaFile(dir, logger);
-    const secrets = await createConfigSecretEnumerator({ logger, dir, schema });
+    const secrets = await createSecretEnumerator({
+      dir: process.cwd(),
+      logger,
+    });
     logger.addRedactions(secrets(config));
     config.subscribe?.(() => logger.addRedactions(secrets(config)));
     return logger;
