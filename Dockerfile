@@ -101,13 +101,13 @@ COPY --chown=node:node --from=build /app/packages/backend/dist/bundle.tar.gz ./
 
 RUN tar xzf bundle.tar.gz && rm bundle.tar.gz
 
-# The V8 heap is capped so the pod's memory stays near 450 MB with a 10,000
+# The V8 heap is capped so the pod's memory stays under 450 MB with a 10,000
 # entity catalog (without a cap V8 grows the heap long before it collects);
 # raise it with the Deployment's NODE_OPTIONS for a much larger catalog.
 # Node.js's compile cache is filled here, at build time, so a new pod does not
 # compile every module again (about 2 s of start-up; relative to WORKDIR /app,
 # read-only at run time). Both measured in packages/benchmarks/README.md.
-ENV NODE_OPTIONS=--max-old-space-size=320 \
+ENV NODE_OPTIONS=--max-old-space-size=300 \
     NODE_COMPILE_CACHE=.node-compile-cache
 # instrumentation.cjs starts OpenTelemetry before the backend (the CMD's
 # --require): Prometheus metrics on port 9464, never on the public 7007.

@@ -143,7 +143,7 @@ export async function readConfigSchemaFile(
 export async function createSecretEnumerator(options: {
   dir: string;
   logger: LoggerService;
-}): Promise<(config: Config) => Set<string>> {
+}): Promise<(config: Config) => Iterable<string>> {
   const { dir, logger } = options;
   const fromFile = await readConfigSchemaFile(dir, logger);
   if (!fromFile) return createConfigSecretEnumerator({ logger, dir });
