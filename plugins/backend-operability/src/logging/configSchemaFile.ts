@@ -113,7 +113,11 @@ export async function readConfigSchemaFile(
   let content: ConfigSchemaFile;
   try {
     content = JSON.parse(fs.readFileSync(file, 'utf8'));
-    if (!('secretPaths' in content)) {
+    if (
+      typeof content !== 'object' ||
+      !content ||
+      !('secretPaths' in content)
+    ) {
       throw new Error('it has no secretPaths');
     }
   } catch (error) {
