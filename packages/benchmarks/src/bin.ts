@@ -19,8 +19,8 @@ import { repoRoot } from '@internal/test-support';
 const USAGE = `Usage: yarn bench [--entities 10000] [--template-runs 5] [--load-seconds 15]
                   [--replicas 3] [--out artifacts/bench/results.json] [--keep] [--hold-seconds 0]
                   [--config extra-app-config.yaml ...] [--node-options=--cpu-prof]
-       yarn bench --baseline [--entities 10000] [--load-seconds 15] [--rebuild-baseline]
-                  [--out artifacts/bench/baseline.json] [--keep]
+       yarn bench --baseline [--entities 10000] [--load-seconds 15] [--rounds 3]
+                  [--rebuild-baseline] [--out artifacts/bench/baseline.json] [--keep]
 Needs the production build (yarn build:all), PostgreSQL 15 and Chromium.
 --baseline compares with a bare create-app of the same release (built once,
 cached outside the repository; see packages/benchmarks/README.md).`;
@@ -31,6 +31,8 @@ async function main() {
       entities: { type: 'string', default: '10000' },
       'template-runs': { type: 'string', default: '5' },
       'load-seconds': { type: 'string', default: '15' },
+      // --baseline: rounds of the load phases and the fresh tab (odd).
+      rounds: { type: 'string' },
       out: { type: 'string' },
       baseline: { type: 'boolean', default: false },
       'rebuild-baseline': { type: 'boolean', default: false },
@@ -77,12 +79,19 @@ async function main() {
       throw new Error(
         `--baseline measures both apps as they are and does not take ${notForBaseline.join(
           ', ',
-        )}; it takes --entities, --load-seconds, --out, --keep and --rebuild-baseline`,
+        )}; it takes --entities, --load-seconds, --rounds, --out, --keep and --rebuild-baseline`,
+      );
+    }
+    const rounds = number('rounds', values.rounds ?? '3', 1);
+    if (rounds % 2 === 0) {
+      throw new Error(
+        `--rounds must be odd (each figure is the median round), got ${rounds}`,
       );
     }
     const results = await runBaseline({
       entities: number('entities', values.entities!, 50),
       loadSeconds: number('load-seconds', values['load-seconds']!, 1),
+      rounds,
       rebuild: values['rebuild-baseline'],
       keep: values.keep!,
       log,
@@ -102,6 +111,9 @@ async function main() {
       )} (benchmark took ${took()})`,
     );
     return;
+  }
+  if (values.rounds !== undefined) {
+    throw new Error('--rounds applies to --baseline only');
   }
   const options = {
     entities: number('entities', values.entities!, 50),

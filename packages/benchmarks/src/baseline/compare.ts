@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   freePort,
+  launchBrowser,
   repoRoot,
   signInViaGitHub,
   signInWithGitHub,
@@ -17,18 +18,28 @@ import {
 } from '@internal/test-support';
 import { prepareBundlePortal, prepareProductionRuntime } from 'e2e-tests';
 import { LOGIN } from '../bench';
-import { catalogPool } from '../catalog';
+import { catalogPool, LoadResult } from '../catalog';
 import { generateCatalog, toYaml } from '../entities';
 import { CATALOG_PAGE_PATH } from '../frontend';
 import { BareApp, ensureBareApp, prepareBareRuntime } from './bareApp';
 import { bareBenchConfig } from './bareConfig';
-import { BaselineResults } from './compareReport';
+import { BaselineResults, SideFigures, SideRounds } from './compareReport';
 import { listPaths } from './requests';
-import { measureSide, Side, SideRun } from './side';
+import { measureRounds, medianBy, RoundPhase } from './rounds';
+import {
+  PhaseResult,
+  prepareSide,
+  RunningSide,
+  SetupFigures,
+  Side,
+  SideRun,
+} from './side';
 
 export interface BaselineOptions {
   entities: number;
   loadSeconds: number;
+  /** How many times each load phase and the fresh tab are measured per side (odd). */
+  rounds: number;
   /** Build the bare app again even when the cache has it. */
   rebuild?: boolean;
   keep: boolean;
@@ -180,11 +191,42 @@ export async function launchpadSide(
   };
 }
 
+/** A side's figures: its set-up's, and each repeated phase's median round. */
+function sideFigures(
+  setup: SetupFigures,
+  rounds: Record<RoundPhase, PhaseResult[]>,
+  errors: { errorLines: number; errorSamples: string[] },
+  loadAverage: { start: number; end: number },
+): SideFigures {
+  const loads = (phase: Exclude<RoundPhase, 'freshTab'>) =>
+    rounds[phase] as LoadResult[];
+  const all: SideRounds = {
+    byNameUser: loads('byNameUser'),
+    byNameService: loads('byNameService'),
+    listWithCount: loads('listWithCount'),
+    pageQuery: loads('pageQuery'),
+    freshTabCatalogMs: rounds.freshTab as number[],
+  };
+  const rps = (r: LoadResult) => r.requestsPerSecond;
+  return {
+    ...setup,
+    byNameUser: medianBy(all.byNameUser, rps),
+    byNameService: medianBy(all.byNameService, rps),
+    listWithCount: medianBy(all.listWithCount, rps),
+    pageQuery: medianBy(all.pageQuery, rps),
+    freshTabCatalogMs: medianBy(all.freshTabCatalogMs, ms => ms),
+    rounds: all,
+    loadAverage,
+    ...errors,
+  };
+}
+
 /**
  * `yarn bench --baseline`: the same figures for the portal and for a bare
- * create-app of the same release, one after the other on one PostgreSQL
- * (fresh databases for each, by prefix), with the same entity file and the
- * same requests.
+ * create-app of the same release on one PostgreSQL (fresh databases for
+ * each, by prefix), with the same entity file and the same requests: each
+ * side's start-up and ingestion one after the other, then the load phases
+ * and the fresh tab in alternating rounds.
  */
 export async function runBaseline(
   options: BaselineOptions,
@@ -199,6 +241,8 @@ export async function runBaseline(
   const catalog = generateCatalog(options.entities);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'launchpad-baseline-'));
   const cleanups: (() => Promise<unknown>)[] = [];
+  // Backends first: a paused one is resumed before it is stopped.
+  const running: RunningSide[] = [];
   try {
     log(`work folder ${work}`);
     const emptyFile = path.join(work, 'entities-empty.yaml');
@@ -219,15 +263,47 @@ export async function runBaseline(
       log,
     };
 
+    const browser = await launchBrowser();
+    cleanups.unshift(() => browser.close());
+    const loadAverage = {
+      launchpad: { start: 0, end: 0 },
+      bare: { start: 0, end: 0 },
+    };
+
+    // Each side's start-up and ingestion with the machine to itself; its
+    // backend is paused (SIGSTOP) while the other side is brought up.
+    loadAverage.launchpad.start = os.loadavg()[0];
     const ours = await launchpadSide(pg, work);
     cleanups.unshift(() => ours.stop());
-    const launchpad = await measureSide(ours, run);
-    await ours.stop();
-    cleanups.shift();
-
+    running.push(await prepareSide(ours, run, browser));
+    loadAverage.bare.start = os.loadavg()[0];
     const theirs = await bareSide(bare, pg, work);
     cleanups.unshift(() => theirs.stop());
-    const bareFigures = await measureSide(theirs, run);
+    running.push(await prepareSide(theirs, run, browser));
+
+    // The repeated phases take turns, so drift weighs on both sides alike.
+    const [ourRounds, bareRounds] = await measureRounds(
+      [running[0], running[1]],
+      options.rounds,
+      log,
+    );
+    loadAverage.launchpad.end = loadAverage.bare.end = os.loadavg()[0];
+    const [ourErrors, bareErrors] = [
+      await running[0].stop(),
+      await running[1].stop(),
+    ];
+    const launchpad = sideFigures(
+      running[0].setup,
+      ourRounds,
+      ourErrors,
+      loadAverage.launchpad,
+    );
+    const bareFigures = sideFigures(
+      running[1].setup,
+      bareRounds,
+      bareErrors,
+      loadAverage.bare,
+    );
 
     return {
       startedAt,
@@ -236,7 +312,11 @@ export async function runBaseline(
         node: process.version,
         memoryGb: Math.round(os.totalmem() / 1024 ** 3),
       },
-      options: { entities: options.entities, loadSeconds: options.loadSeconds },
+      options: {
+        entities: options.entities,
+        loadSeconds: options.loadSeconds,
+        rounds: options.rounds,
+      },
       bare: {
         release: bare.release,
         createAppVersion: bare.createAppVersion,
@@ -247,6 +327,7 @@ export async function runBaseline(
       paths: run.paths,
     };
   } finally {
+    for (const side of running) await side.stop().catch(() => {});
     for (const cleanup of cleanups) await cleanup().catch(() => {});
     if (options.keep) log(`kept ${work}`);
     else fs.rmSync(work, { recursive: true, force: true });

@@ -217,4 +217,29 @@ describe('comparisonNotes', () => {
       'bare: @backstage/create-app 0.9.2 (Backstage 1.55.0) in /root/.cache/launchpad/bench-baseline/1.55.0-abc',
     );
   });
+
+  it('lists every round of each repeated figure, when the run had rounds', () => {
+    const rounds = (rps: number[], fresh: number[]) => ({
+      byNameUser: rps.map(n => load(n, 100)),
+      byNameService: rps.map(n => load(2 * n, 50)),
+      listWithCount: rps.map(n => load(n / 10, 500)),
+      pageQuery: rps.map(n => load(n / 5, 300)),
+      freshTabCatalogMs: fresh,
+    });
+    const r = results({ rounds: rounds([310, 290, 330], [1500, 1250, 1720]) });
+    expect(comparisonNotes(r).some(n => n.includes('rounds'))).toBe(false);
+    r.options.rounds = 3;
+    r.bare.rounds = rounds([300, 320, 280], [2100, 2200, 2000]);
+    const notes = comparisonNotes(r);
+    expect(notes).toContain(
+      '3 rounds, the sides taking turns phase by phase (the idle backend paused with SIGSTOP); each figure above is its median round:',
+    );
+    expect(notes).toContain(
+      '  entity by name, service token: Launchpad 620, 580, 660 req/s; bare 600, 640, 560 req/s',
+    );
+    expect(notes).toContain(
+      '  fresh tab: Launchpad 1.50, 1.25, 1.72 s; bare 2.10, 2.20, 2.00 s',
+    );
+    expect(notes[notes.length - 2]).toMatch(/^list with count: /);
+  });
 });

@@ -25,6 +25,11 @@ export interface SideFigures {
   /** The first page's JavaScript (the sign-in page): gzip level 6 of each script. */
   firstPageJsGzipBytes: number;
   firstPageScripts: number;
+  /**
+   * Every round of the repeated phases, in order; each figure above is its
+   * phase's median round. Absent in results from before rounds existed.
+   */
+  rounds?: SideRounds;
   /** The 1-minute load average at the side's start and end (the machine may be shared). */
   loadAverage: { start: number; end: number };
   /** Error-level lines the backend logged during the run. */
@@ -33,10 +38,18 @@ export interface SideFigures {
   errorSamples?: string[];
 }
 
+export interface SideRounds {
+  byNameUser: LoadResult[];
+  byNameService: LoadResult[];
+  listWithCount: LoadResult[];
+  pageQuery: LoadResult[];
+  freshTabCatalogMs: number[];
+}
+
 export interface BaselineResults {
   startedAt: string;
   machine: { cpus: number; node: string; memoryGb: number };
-  options: { entities: number; loadSeconds: number };
+  options: { entities: number; loadSeconds: number; rounds?: number };
   bare: {
     release: string;
     createAppVersion: string;
@@ -188,6 +201,31 @@ export function formatComparison(rows: ComparisonRow[]): string {
   return markdownTable(header, body);
 }
 
+/** Each repeated figure's rounds on both sides, when the run had rounds. */
+function roundNotes(r: BaselineResults): string[] {
+  const l = r.launchpad.rounds;
+  const b = r.bare.rounds;
+  if (!l || !b || !r.options.rounds) return [];
+  const rps = (rs: LoadResult[]) => rs.map(x => x.requestsPerSecond).join(', ');
+  const secs = (ms: number[]) => ms.map(x => (x / 1000).toFixed(2)).join(', ');
+  const loads: [string, keyof Omit<SideRounds, 'freshTabCatalogMs'>][] = [
+    ['entity by name, signed-in user', 'byNameUser'],
+    ['entity by name, service token', 'byNameService'],
+    ['list with its total count', 'listWithCount'],
+    ["the catalog page's query", 'pageQuery'],
+  ];
+  return [
+    `${r.options.rounds} rounds, the sides taking turns phase by phase (the idle backend paused with SIGSTOP); each figure above is its median round:`,
+    ...loads.map(
+      ([label, key]) =>
+        `  ${label}: Launchpad ${rps(l[key])} req/s; bare ${rps(b[key])} req/s`,
+    ),
+    `  fresh tab: Launchpad ${secs(l.freshTabCatalogMs)} s; bare ${secs(
+      b.freshTabCatalogMs,
+    )} s`,
+  ];
+}
+
 /** The lines printed under the table: machine, load, principals, paths. */
 export function comparisonNotes(r: BaselineResults): string[] {
   const la = (s: SideFigures) =>
@@ -204,6 +242,7 @@ export function comparisonNotes(r: BaselineResults): string[] {
         line => `  ${side === 'bare' ? 'bare' : 'Launchpad'}: ${line}`,
       ),
     ),
+    ...roundNotes(r),
     `list with count: ${r.paths.listWithCount}`,
     `page query:      ${r.paths.pageQuery}`,
   ];

@@ -2,14 +2,8 @@
  * Copyright 2026 The Launchpad Authors
  * SPDX-License-Identifier: Apache-2.0
  */
-import type { Browser, Page } from 'playwright-core';
-import {
-  coldCatalogTab,
-  firstGeneratedRow,
-  strip,
-  tally,
-  type ScriptTally,
-} from '../frontend';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { firstGeneratedRow, strip, tally, type ScriptTally } from '../frontend';
 
 export interface SignInFlow {
   /** The sign-in page's button, shown once the page has rendered. */
@@ -19,18 +13,19 @@ export interface SignInFlow {
 }
 
 /**
- * What a developer's browser sees on both apps, measured the same way: the
- * JavaScript of the first page (the sign-in page: everything `index.html`
- * loads before anyone signs in), then, signed in, the catalog's Component
- * list in a fresh tab with the HTTP cache disabled until its first
- * generated row shows.
+ * What a developer's browser sees first on both apps, measured the same
+ * way: the JavaScript of the first page (the sign-in page: everything
+ * `index.html` loads before anyone signs in). Then signs in and opens the
+ * catalog's Component list once, so the returned context holds a session
+ * for fresh-tab visits (`coldCatalogTab`). No page is left open: a paused
+ * backend gets no requests from it. The caller closes the context.
  */
-export async function measureFirstVisit(
+export async function signInForVisits(
   browser: Browser,
   baseUrl: string,
   signIn: SignInFlow,
   catalogPagePath: string,
-): Promise<{ firstPage: ScriptTally; freshTabCatalogMs: number }> {
+): Promise<{ firstPage: ScriptTally; context: BrowserContext }> {
   const context = await browser.newContext({
     viewport: { width: 1366, height: 900 },
   });
@@ -50,10 +45,10 @@ export async function measureFirstVisit(
     // Signed in: the list shows in this tab too (the session is set up).
     await page.goto(`${baseUrl}${catalogPagePath}`);
     await firstGeneratedRow(page);
-
-    const cold = await coldCatalogTab(context, `${baseUrl}${catalogPagePath}`);
-    return { firstPage, freshTabCatalogMs: cold.ms };
-  } finally {
+    await page.close();
+    return { firstPage, context };
+  } catch (error) {
     await context.close();
+    throw error;
   }
 }

@@ -4,22 +4,25 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { Pool } from 'pg';
-import { BackendProcess, launchBrowser } from '@internal/test-support';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { BackendProcess } from '@internal/test-support';
 import {
   ingestionProgress,
+  LoadResult,
   runLoad,
   verifyRelations,
   watchIngestion,
 } from '../catalog';
 import { GeneratedCatalog } from '../entities';
 import { rssMb } from '../bench';
+import { coldCatalogTab } from '../frontend';
 import { SideFigures } from './compareReport';
-import { measureFirstVisit, SignInFlow } from './firstVisit';
+import { signInForVisits, SignInFlow } from './firstVisit';
+import { RoundPhase } from './rounds';
 
-/** One app under test, as `measureSide` drives it. */
+/** One app under test, as `prepareSide` drives it. */
 export interface Side {
   name: string;
   /** Starts the backend with `BENCH_ENTITIES_FILE` set to `entitiesFile`. */
@@ -90,19 +93,46 @@ async function checkListRequests(baseUrl: string, token: string, run: SideRun) {
   }
 }
 
+/** One phase's measurement on a side that is up and resumed. */
+export type PhaseResult = LoadResult | number;
+
 /**
- * Measures one app the way the comparison measures both: start on empty
- * databases, restart with the generated catalog and time ingestion, the
- * first visit in Chromium, then the four load phases. The caller stops
- * nothing of the side but what it started itself; the backend is stopped
- * here.
+ * A side after its start-up, ingestion and first visit: the backend is up
+ * and paused (`SIGSTOP`), so it takes no CPU while the other side is
+ * measured; `measure` resumes it for one phase and pauses it again.
  */
-export async function measureSide(
+export interface RunningSide {
+  name: string;
+  setup: SetupFigures;
+  measure(phase: RoundPhase): Promise<PhaseResult>;
+  /** Resumes and stops the backend, saves its log; idempotent. */
+  stop(): Promise<{ errorLines: number; errorSamples: string[] }>;
+}
+
+export type SetupFigures = Pick<
+  SideFigures,
+  | 'userPrincipal'
+  | 'startupMs'
+  | 'restartMs'
+  | 'ingestionMs'
+  | 'rssAfterIngestionMb'
+  | 'firstPageJsGzipBytes'
+  | 'firstPageScripts'
+>;
+
+/**
+ * Brings one app to where the comparison measures it, the same way for
+ * both: start on empty databases, restart with the generated catalog and
+ * time ingestion, sign in with Chromium and measure the first page, check
+ * the list requests. Then pauses the backend and hands it over for the
+ * rounds (`RunningSide`). On failure the backend is stopped here.
+ */
+export async function prepareSide(
   side: Side,
   run: SideRun,
-): Promise<SideFigures> {
+  browser: Browser,
+): Promise<RunningSide> {
   const { log } = run;
-  const loadStart = os.loadavg()[0];
   let backend: BackendProcess | undefined;
   let errorLines = 0;
   const errorSamples: string[] = [];
@@ -118,6 +148,27 @@ export async function measureSide(
       path.join(run.logDir, `${slug}-${name}.log`),
       proc.logs().join('\n'),
     );
+  let paused = false;
+  const signal = (sig: 'SIGSTOP' | 'SIGCONT') => {
+    const pid = backend?.child.pid;
+    if (pid === undefined || backend?.child.exitCode !== null) return;
+    process.kill(pid, sig);
+    paused = sig === 'SIGSTOP';
+  };
+  let stopped: { errorLines: number; errorSamples: string[] } | undefined;
+  const stop = async () => {
+    if (stopped) return stopped;
+    if (backend) {
+      // A stopped process does not act on SIGTERM until it is continued.
+      if (paused) signal('SIGCONT');
+      countErrors(backend);
+      await backend.stop('SIGTERM', 30_000).catch(() => {});
+      saveLog(backend, 'backend');
+    }
+    stopped = { errorLines, errorSamples };
+    return stopped;
+  };
+  let context: BrowserContext | undefined;
   try {
     log(`${side.name}: start-up on empty databases`);
     const first = await side.start(run.emptyFile);
@@ -160,20 +211,15 @@ export async function measureSide(
     );
     await verifyRelations(baseUrl, side.serviceToken, run.catalog.expected);
 
-    const browser = await launchBrowser();
-    let visit;
-    try {
-      visit = await measureFirstVisit(
-        browser,
-        baseUrl,
-        side.signIn(baseUrl),
-        side.catalogPagePath,
-      );
-    } finally {
-      await browser.close();
-    }
+    const visit = await signInForVisits(
+      browser,
+      baseUrl,
+      side.signIn(baseUrl),
+      side.catalogPagePath,
+    );
+    context = visit.context;
     log(
-      `${side.name}: first page ${visit.firstPage.gzipBytes} bytes gzip in ${visit.firstPage.scripts} scripts, fresh-tab catalog ${visit.freshTabCatalogMs} ms`,
+      `${side.name}: first page ${visit.firstPage.gzipBytes} bytes gzip in ${visit.firstPage.scripts} scripts`,
     );
 
     const userToken = await side.userToken(baseUrl);
@@ -194,39 +240,50 @@ export async function measureSide(
         warmupSeconds: 3,
         pid,
       });
-    const byNameUser = await load(userToken, namePaths);
-    log(`${side.name}: by-name, user: ${JSON.stringify(byNameUser)}`);
-    const byNameService = await load(side.serviceToken, namePaths);
-    log(`${side.name}: by-name, service: ${JSON.stringify(byNameService)}`);
-    const listWithCount = await load(side.serviceToken, [
-      run.paths.listWithCount,
-    ]);
-    log(`${side.name}: list with count: ${JSON.stringify(listWithCount)}`);
-    const pageQuery = await load(side.serviceToken, [run.paths.pageQuery]);
-    log(`${side.name}: page query: ${JSON.stringify(pageQuery)}`);
-
-    countErrors(backend);
-    return {
-      userPrincipal: side.userPrincipal,
-      startupMs: first.readyMs,
-      restartMs: second.readyMs,
-      ingestionMs: ingestion.ms,
-      rssAfterIngestionMb,
-      byNameUser,
-      byNameService,
-      listWithCount,
-      pageQuery,
-      freshTabCatalogMs: visit.freshTabCatalogMs,
-      firstPageJsGzipBytes: visit.firstPage.gzipBytes,
-      firstPageScripts: visit.firstPage.scripts,
-      loadAverage: { start: loadStart, end: os.loadavg()[0] },
-      errorLines,
-      errorSamples,
+    const phases: Record<RoundPhase, () => Promise<PhaseResult>> = {
+      byNameUser: () => load(userToken, namePaths),
+      byNameService: () => load(side.serviceToken, namePaths),
+      listWithCount: () => load(side.serviceToken, [run.paths.listWithCount]),
+      pageQuery: () => load(side.serviceToken, [run.paths.pageQuery]),
+      freshTab: async () =>
+        (
+          await coldCatalogTab(
+            visit.context,
+            `${baseUrl}${side.catalogPagePath}`,
+          )
+        ).ms,
     };
-  } finally {
-    if (backend) {
-      await backend.stop('SIGTERM', 30_000).catch(() => {});
-      saveLog(backend, 'backend');
-    }
+    signal('SIGSTOP');
+    return {
+      name: side.name,
+      setup: {
+        userPrincipal: side.userPrincipal,
+        startupMs: first.readyMs,
+        restartMs: second.readyMs,
+        ingestionMs: ingestion.ms,
+        rssAfterIngestionMb,
+        firstPageJsGzipBytes: visit.firstPage.gzipBytes,
+        firstPageScripts: visit.firstPage.scripts,
+      },
+      async measure(phase) {
+        if (stopped) throw new Error(`${side.name} is stopped`);
+        signal('SIGCONT');
+        try {
+          const result = await phases[phase]();
+          log(`${side.name}: ${phase}: ${JSON.stringify(result)}`);
+          return result;
+        } finally {
+          signal('SIGSTOP');
+        }
+      },
+      stop: async () => {
+        await context?.close().catch(() => {});
+        return stop();
+      },
+    };
+  } catch (error) {
+    await context?.close().catch(() => {});
+    await stop();
+    throw error;
   }
 }
