@@ -93,6 +93,9 @@ async function checkListRequests(baseUrl: string, token: string, run: SideRun) {
   }
 }
 
+/** Quiet time after a side is resumed and before it is paused again. */
+const SETTLE_MS = 1000;
+
 /** One phase's measurement on a side that is up and resumed. */
 export type PhaseResult = LoadResult | number;
 
@@ -269,10 +272,16 @@ export async function prepareSide(
         if (stopped) throw new Error(`${side.name} is stopped`);
         signal('SIGCONT');
         try {
+          // Timers that fell due while it was paused (keep-alive sockets,
+          // schedules) fire before the first request arrives.
+          await sleep(SETTLE_MS);
           const result = await phases[phase]();
           log(`${side.name}: ${phase}: ${JSON.stringify(result)}`);
           return result;
         } finally {
+          // Requests still in flight inside the backend (a catalog read's
+          // call to the permission backend) finish before it is paused.
+          await sleep(SETTLE_MS);
           signal('SIGSTOP');
         }
       },
