@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { repoRoot } from '@internal/test-support';
 import { percentile } from './stats';
 
@@ -34,7 +35,10 @@ function packageFile(from: NodeRequire, pkg: string, file: string) {
   return path.join(dir, 'node_modules', pkg, file);
 }
 
-async function child(mode: 'catalog' | 'both') {
+const MODES = ['catalog', 'both'] as const;
+type Mode = (typeof MODES)[number];
+
+async function child(mode: Mode) {
   const utils = createRequire(
     backendRequire.resolve('@backstage/backend-openapi-utils'),
   );
@@ -107,21 +111,20 @@ async function child(mode: 'catalog' | 'both') {
   console.log(JSON.stringify(rounds.slice(3)));
 }
 
-function main() {
-  const arg = process.argv.indexOf('--processes');
-  const processes = arg > 0 ? Number(process.argv[arg + 1]) : 3;
-  if (!Number.isInteger(processes) || processes < 1) {
-    throw new Error('--processes must be a whole number above 0');
-  }
+function main(processes: number) {
   const results: Record<string, number[]> = { catalog: [], both: [] };
   for (let i = 0; i < processes; i++) {
-    for (const mode of ['catalog', 'both'] as const) {
+    for (const mode of MODES) {
       const out = spawnSync(
         process.execPath,
         [...process.execArgv, __filename, '--child', mode],
         { encoding: 'utf8' },
       );
-      if (out.status !== 0) throw new Error(out.stderr);
+      if (out.status !== 0) {
+        throw new Error(
+          `the ${mode} process failed (exit ${out.status}): ${out.stderr}`,
+        );
+      }
       results[mode].push(...JSON.parse(out.stdout.trim()));
     }
   }
@@ -140,17 +143,31 @@ function main() {
   }
 }
 
-const childMode = process.argv[process.argv.indexOf('--child') + 1];
-if (process.argv.includes('--child')) {
-  child(childMode as 'catalog' | 'both').catch(error => {
-    console.error(error);
-    process.exit(1);
-  });
-} else {
-  try {
-    main();
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
+const { values } = parseArgs({
+  options: {
+    processes: { type: 'string', default: '3' },
+    child: { type: 'string' },
+  },
+});
+try {
+  if (values.child !== undefined) {
+    if (!MODES.includes(values.child as Mode)) {
+      throw new Error(`--child must be catalog or both, got '${values.child}'`);
+    }
+    child(values.child as Mode).catch(error => {
+      console.error(error);
+      process.exit(1);
+    });
+  } else {
+    const processes = Number(values.processes);
+    if (!Number.isInteger(processes) || processes < 1) {
+      throw new Error(
+        `--processes must be a whole number above 0, got '${values.processes}'`,
+      );
+    }
+    main(processes);
   }
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
 }

@@ -25,7 +25,7 @@ import { BareApp, ensureBareApp, prepareBareRuntime } from './bareApp';
 import { bareBenchConfig } from './bareConfig';
 import { BaselineResults, SideFigures, SideRounds } from './compareReport';
 import { listPaths } from './requests';
-import { measureRounds, medianBy, RoundPhase } from './rounds';
+import { measureRounds, medianBy, RoundPhase, roundSchedule } from './rounds';
 import {
   PhaseResult,
   prepareSide,
@@ -232,6 +232,8 @@ export async function runBaseline(
   options: BaselineOptions,
 ): Promise<BaselineResults> {
   const { log } = options;
+  // Refuses a bad number of rounds before minutes of set-up.
+  const schedule = roundSchedule(options.rounds);
   const startedAt = new Date().toISOString();
   const bare = await ensureBareApp({
     repoRoot,
@@ -284,7 +286,7 @@ export async function runBaseline(
     // The repeated phases take turns, so drift weighs on both sides alike.
     const [ourRounds, bareRounds] = await measureRounds(
       [running[0], running[1]],
-      options.rounds,
+      schedule,
       log,
     );
     loadAverage.launchpad.end = loadAverage.bare.end = os.loadavg()[0];

@@ -70,7 +70,11 @@ describe('measureRounds', () => {
         return `${name}-${phase}-${calls.length}`;
       },
     });
-    const [a, b] = await measureRounds([side('A'), side('B')], 3, () => {});
+    const [a, b] = await measureRounds(
+      [side('A'), side('B')],
+      roundSchedule(3),
+      () => {},
+    );
     expect(calls).toHaveLength(2 * 3 * ROUND_PHASES.length);
     expect(calls.slice(0, 4)).toEqual([
       'A:byNameUser',
@@ -94,9 +98,9 @@ describe('measureRounds', () => {
         throw new Error('B is down');
       },
     };
-    await expect(measureRounds([ok, failing], 1, () => {})).rejects.toThrow(
-      'B is down',
-    );
+    await expect(
+      measureRounds([ok, failing], roundSchedule(1), () => {}),
+    ).rejects.toThrow('B is down');
     expect(calls).toBe(1);
   });
 });

@@ -67,12 +67,12 @@ export interface MeasurableSide<R> {
 }
 
 /**
- * Runs `roundSchedule(rounds)` on two sides and returns, for each side,
- * every phase's results in round order.
+ * Runs a `roundSchedule` on two sides and returns, for each side, every
+ * phase's results in round order.
  */
 export async function measureRounds<R>(
   sides: [MeasurableSide<R>, MeasurableSide<R>],
-  rounds: number,
+  schedule: readonly ScheduledStep[],
   log: (line: string) => void,
 ): Promise<[Record<RoundPhase, R[]>, Record<RoundPhase, R[]>]> {
   const empty = () =>
@@ -84,7 +84,8 @@ export async function measureRounds<R>(
     empty(),
     empty(),
   ];
-  for (const step of roundSchedule(rounds)) {
+  const rounds = schedule[schedule.length - 1]?.round ?? 0;
+  for (const step of schedule) {
     log(
       `round ${step.round} of ${rounds}, ${step.phase}: ${
         sides[step.order[0]].name
